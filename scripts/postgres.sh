@@ -1,0 +1,60 @@
+# Shared by scripts/run and .ci/run: find (or install) the PostgreSQL server binaries and run a private cluster.
+# PostgreSQL refuses to run as root, so as root the cluster belongs to, and runs as, the `postgres` user.
+
+pg_bin_dir() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
+  done
+  return 1
+}
+
+ensure_postgres_binaries() {
+  if pg_bin_dir >/dev/null; then return 0; fi
+  echo "PostgreSQL server binaries not found; installing Debian's postgresql package" >&2
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "run as root, or install the 'postgresql' package first" >&2
+    return 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  pg_bin_dir >/dev/null
+}
+
+# as_pg_owner CMD...: run CMD as the cluster's owner (postgres when we are root).
+as_pg_owner() {
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# start_local_cluster DATA_DIR PORT: create the cluster on first use, start it if it is not running.
+start_local_cluster() {
+  local data="$1" port="$2" bin
+  bin="$(pg_bin_dir)"
+  mkdir -p "$data"
+  if [ "$(id -u)" -eq 0 ]; then
+    as_pg_owner true
+    chown postgres: "$data"
+    chmod 700 "$data"
+  fi
+  if [ ! -f "$data/PG_VERSION" ]; then
+    as_pg_owner "$bin/initdb" -D "$data" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if ! as_pg_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    as_pg_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
+      -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null
+  fi
+}
+
+# ensure_database PORT NAME
+ensure_database() {
+  local port="$1" name="$2" bin
+  bin="$(pg_bin_dir)"
+  if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+    "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$name"
+  fi
+}

@@ -1,0 +1,60 @@
+using ElectionStages.Api.Data;
+using ElectionStages.Api.Elections;
+using ElectionStages.Api.Problems;
+using ElectionStages.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace ElectionStages.Api.Calendar;
+
+/// <summary>The stages of one election that run on the asked date.</summary>
+public sealed record RunningElection(ElectionResponse Election, IReadOnlyList<StageResponse> Stages);
+
+/// <summary>What runs on a date: the date and zone used, and every election with a stage running that day.</summary>
+public sealed record CalendarResponse(LocalDate Date, string Zone, bool DateIsToday, long Revision, IReadOnlyList<RunningElection> Elections);
+
+internal static class CalendarEndpoints
+{
+    public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/calendar", GetCalendar)
+            .WithTags("Calendar")
+            .WithName("GetCalendar")
+            .WithSummary("What runs on a date")
+            .WithDescription(
+                "Every stage of every election running on `date`, grouped by election. Without `date`, today in `zone` " +
+                "(default Asia/Jakarta). Stages that were planned but not held (e.g. the 2024 presidential run-off) never run.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    /// <param name="date">The date to ask about, `yyyy-MM-dd`. Default: today in `zone`.</param>
+    /// <param name="zone">IANA time zone that decides what "today" is: Asia/Jakarta (WIB, default), Asia/Pontianak, Asia/Makassar (WITA) or Asia/Jayapura (WIT).</param>
+    private static Results<Ok<CalendarResponse>, ProblemHttpResult> GetCalendar(
+        string? date, string? zone, SnapshotHolder holder, IClock clock)
+    {
+        if (!QueryParameters.TryParseZone(zone, out var timeZone, out var zoneError))
+        {
+            return Problems.Problems.InvalidParameter("zone", zoneError);
+        }
+
+        if (!QueryParameters.TryParseDate(date, out var askedDate, out var dateError))
+        {
+            return Problems.Problems.InvalidParameter("date", dateError);
+        }
+
+        if (holder.Current is not { } snapshot)
+        {
+            return Problems.Problems.CalendarNotLoaded();
+        }
+
+        var day = date is null ? ZonedToday.In(clock, timeZone) : askedDate;
+        var running = snapshot.RunningOn(day)
+            .Select(group => new RunningElection(
+                ElectionResponse.From(group.Election, snapshot),
+                [.. group.Stages.Select(StageResponse.From)]))
+            .ToList();
+        return TypedResults.Ok(new CalendarResponse(day, timeZone.Id, date is null, snapshot.Revision, running));
+    }
+}

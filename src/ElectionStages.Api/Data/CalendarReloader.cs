@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ElectionStages.Api.Data;
+
+/// <summary>
+/// Keeps the snapshot current: loads it at start, then LISTENs for <c>calendar_changed</c> and also polls the
+/// revision now and then. When the database goes away the last snapshot keeps serving and we reconnect.
+/// </summary>
+internal sealed partial class CalendarReloader(
+    NpgsqlDataSource dataSource,
+    SnapshotHolder holder,
+    IOptions<CalendarOptions> options,
+    ILogger<CalendarReloader> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is NpgsqlException or TimeoutException or InvalidOperationException or System.IO.IOException)
+            {
+                holder.DatabaseUnreachable(e is PostgresException pg ? pg.MessageText : e.Message);
+                LogDatabaseUnreachable(logger, e.Message, holder.Current?.Revision);
+                await Task.Delay(options.Value.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        await using (var listen = new NpgsqlCommand($"LISTEN {Import.CalendarImporter.ChannelName}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        // Listening before the first load means no import can slip between the two unseen.
+        await ReloadIfChangedAsync(connection, stoppingToken);
+        holder.DatabaseReachable();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await connection.WaitAsync(options.Value.PollInterval, stoppingToken);
+            await ReloadIfChangedAsync(connection, stoppingToken);
+            holder.DatabaseReachable();
+        }
+    }
+
+    private async Task ReloadIfChangedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var revision = await CalendarStore.ReadRevisionAsync(connection, cancellationToken);
+        if (revision is null || revision == holder.Current?.Revision)
+        {
+            return;
+        }
+
+        var snapshot = await CalendarStore.LoadAsync(connection, cancellationToken);
+        if (snapshot is not null)
+        {
+            holder.Swap(snapshot);
+            LogLoaded(logger, snapshot.Revision, snapshot.Elections.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar revision {Revision} loaded ({Elections} elections)")]
+    private static partial void LogLoaded(ILogger logger, long revision, int elections);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unreachable ({Reason}); serving revision {Revision} meanwhile")]
+    private static partial void LogDatabaseUnreachable(ILogger logger, string reason, long? revision);
+}

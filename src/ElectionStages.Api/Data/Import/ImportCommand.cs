@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace ElectionStages.Api.Data.Import;
+
+/// <summary><c>ElectionStages.Api import &lt;dir&gt;</c>: validate the seed folder and load it, or write nothing.</summary>
+internal static class ImportCommand
+{
+    public const string Verb = "import";
+
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, TextWriter error)
+    {
+        if (args.Length != 2)
+        {
+            await error.WriteLineAsync("usage: ElectionStages.Api import <seed-directory>");
+            return 2;
+        }
+
+        var connectionString = configuration.GetConnectionString(DataSourceFactory.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            await error.WriteLineAsync(
+                $"No connection string: set ConnectionStrings__{DataSourceFactory.ConnectionStringName}.");
+            return 2;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var result = await CalendarImporter.ImportAsync(connectionString, args[1], CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            foreach (var problem in result.Problems)
+            {
+                await error.WriteLineAsync(problem.ToString());
+            }
+
+            await error.WriteLineAsync($"import rejected: {result.Problems.Count} problem(s); nothing was written.");
+            return 1;
+        }
+
+        var what = result.Changed ? "imported as revision" : "unchanged since revision";
+        await output.WriteLineAsync(
+            $"{what} {result.Revision}: {result.Elections} elections, {result.Stages} stages ({stopwatch.ElapsedMilliseconds} ms).");
+        return 0;
+    }
+}

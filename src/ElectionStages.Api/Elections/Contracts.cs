@@ -1,0 +1,48 @@
+using ElectionStages.Domain;
+using NodaTime;
+
+namespace ElectionStages.Api.Elections;
+
+/// <summary>An election as served: its identity, voting day, governing regulation and provenance.</summary>
+public sealed record ElectionResponse(
+    string Id,
+    ElectionKind Kind,
+    LocalizedText Name,
+    LocalDate VotingDay,
+    string Regulation,
+    string Source,
+    Confidence Confidence,
+    string? Note,
+    int StageCount)
+{
+    internal static ElectionResponse From(Election election, CalendarSnapshot snapshot) => new(
+        election.Id, election.Kind, election.Name, election.VotingDay, election.Regulation, election.Source,
+        election.Confidence, election.Note, snapshot.StagesOf(election.Id).Count);
+}
+
+/// <summary>
+/// A stage or sub-stage. <c>start</c> and <c>end</c> are inclusive; both are null when the regulation gives a rule
+/// instead of dates (<c>ruleText</c>) or the sources do not allow one date.
+/// </summary>
+public sealed record StageResponse(
+    string Id,
+    string? ParentId,
+    int Ordinal,
+    LocalizedText Name,
+    LocalDate? Start,
+    LocalDate? End,
+    string? RuleText,
+    StageStatus Status,
+    StageBasis Basis,
+    string Source,
+    string SourceRef,
+    Confidence Confidence,
+    string? Note)
+{
+    internal static StageResponse From(Stage stage) => new(
+        stage.Id, stage.ParentId, stage.Ordinal, stage.Name, stage.Dates?.Start, stage.Dates?.End, stage.RuleText,
+        stage.Status, stage.Basis, stage.Source, stage.SourceRef, stage.Confidence, stage.Note);
+}
+
+/// <summary>Every stage of one election, in schedule order, at one data revision.</summary>
+public sealed record ElectionStagesResponse(ElectionResponse Election, long Revision, IReadOnlyList<StageResponse> Stages);

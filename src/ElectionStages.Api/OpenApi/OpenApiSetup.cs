@@ -1,0 +1,47 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+using NodaTime;
+
+namespace ElectionStages.Api.OpenApi;
+
+internal static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+    public const string DocumentPath = "/openapi/v1.json";
+
+    public static IServiceCollection AddElectionStagesOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "ElectionStages",
+                Version = "v1",
+                Description =
+                    "Indonesia's official election stage calendars (tahapan dan jadwal: PKPU 3/2022 for Pemilu 2024, " +
+                    "PKPU 7/2017 for Pemilu 2019), every row with its legal source and confidence. Guidance compiled " +
+                    "from public regulations, not legal advice.",
+                License = new OpenApiLicense { Name = "Data: see seed-data/README.md" },
+            });
+            options.MapType<LocalDate>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Example = System.Text.Json.Nodes.JsonValue.Create("2024-02-14") });
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+            if (File.Exists(xml))
+            {
+                options.IncludeXmlComments(xml);
+            }
+        });
+        return services;
+    }
+
+    public static WebApplication UseElectionStagesOpenApi(this WebApplication app)
+    {
+        app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "swagger";
+            options.SwaggerEndpoint(DocumentPath, "ElectionStages v1");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ElectionStages.Api.Problems;
+
+/// <summary>
+/// RFC 9457 problems with one stable <c>type</c> per kind of problem. Every 4xx about a request parameter names it in
+/// <c>parameter</c> and in <c>errors</c> (the ASP.NET Core validation shape).
+/// </summary>
+internal static class Problems
+{
+    public const string InvalidParameterType = "/problems/invalid-parameter";
+    public const string NotFoundType = "/problems/not-found";
+    public const string CalendarNotLoadedType = "/problems/calendar-not-loaded";
+
+    public static ProblemHttpResult InvalidParameter(string parameter, string reason) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [reason] })
+        {
+            Type = InvalidParameterType,
+            Title = "A request parameter is invalid.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = $"{parameter}: {reason}",
+            Extensions = { ["parameter"] = parameter },
+        });
+
+    public static ProblemHttpResult NotFound(string parameter, string reason) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [reason] })
+        {
+            Type = NotFoundType,
+            Title = "No such resource.",
+            Status = StatusCodes.Status404NotFound,
+            Detail = $"{parameter}: {reason}",
+            Extensions = { ["parameter"] = parameter },
+        });
+
+    public static ProblemHttpResult CalendarNotLoaded() =>
+        TypedResults.Problem(
+            type: CalendarNotLoadedType,
+            title: "The calendar is not loaded yet.",
+            detail: "This instance has not loaded any calendar data from the database yet; retry shortly.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ElectionStages.Api.Calendar;
+using ElectionStages.Api.Data;
+using ElectionStages.Api.Data.Import;
+using ElectionStages.Api.Elections;
+using ElectionStages.Api.Health;
+using ElectionStages.Api.OpenApi;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+if (args.FirstOrDefault() == ImportCommand.Verb)
+{
+    var configuration = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args.Skip(2).ToArray())
+        .Build();
+    return await ImportCommand.RunAsync(args, configuration, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddSingleton(services => DataSourceFactory.Create(services.GetRequiredService<IConfiguration>()));
+builder.Services.AddSingleton<SnapshotHolder>();
+builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
+builder.Services.AddHostedService<CalendarReloader>();
+builder.Services.AddCalendarHealthChecks();
+builder.Services.AddElectionStagesOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseElectionStagesOpenApi();
+
+app.MapHealth();
+app.MapElections();
+app.MapCalendar();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so the test host can start it.</summary>
+public partial class Program;

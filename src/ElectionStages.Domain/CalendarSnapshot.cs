@@ -1,0 +1,53 @@
+using System.Collections.Frozen;
+using NodaTime;
+
+namespace ElectionStages.Domain;
+
+/// <summary>
+/// The whole calendar as loaded from the store at one data revision. Immutable: a reload builds a new snapshot and
+/// swaps it in, so a request always sees one consistent revision.
+/// </summary>
+public sealed class CalendarSnapshot
+{
+    private readonly FrozenDictionary<string, Election> electionsById;
+    private readonly FrozenDictionary<string, IReadOnlyList<Stage>> stagesByElection;
+
+    public CalendarSnapshot(long revision, Instant importedAt, IEnumerable<Election> elections, IEnumerable<Stage> stages)
+    {
+        ArgumentNullException.ThrowIfNull(elections);
+        ArgumentNullException.ThrowIfNull(stages);
+        Revision = revision;
+        ImportedAt = importedAt;
+        Elections = [.. elections.OrderBy(e => e.VotingDay).ThenBy(e => e.Id, StringComparer.Ordinal)];
+        electionsById = Elections.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        var stageList = stages.ToList();
+        stagesByElection = Elections.ToFrozenDictionary(
+            e => e.Id,
+            e => (IReadOnlyList<Stage>)StageOrder.InScheduleOrder(stageList.Where(s => s.ElectionId == e.Id)),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The data revision: bumped by every import that changed the data.</summary>
+    public long Revision { get; }
+
+    /// <summary>When the import that produced <see cref="Revision"/> committed.</summary>
+    public Instant ImportedAt { get; }
+
+    /// <summary>All elections, oldest voting day first.</summary>
+    public IReadOnlyList<Election> Elections { get; }
+
+    public Election? FindElection(string id) => electionsById.GetValueOrDefault(id);
+
+    /// <summary>Every stage of an election in schedule order (each main stage followed by its sub-stages).</summary>
+    public IReadOnlyList<Stage> StagesOf(string electionId) =>
+        stagesByElection.TryGetValue(electionId, out var stages) ? stages : [];
+
+    /// <summary>
+    /// The stages running on <paramref name="date"/>, grouped by election; elections with none are left out.
+    /// Stages that were not held never run.
+    /// </summary>
+    public IReadOnlyList<(Election Election, IReadOnlyList<Stage> Stages)> RunningOn(LocalDate date) =>
+        [.. Elections
+            .Select(e => (Election: e, Stages: (IReadOnlyList<Stage>)[.. StagesOf(e.Id).Where(s => s.IsRunningOn(date))]))
+            .Where(group => group.Stages.Count > 0)];
+}

@@ -1,0 +1,13 @@
+using NodaTime;
+
+namespace ElectionStages.Domain;
+
+public sealed record Election(
+    string Id,
+    ElectionKind Kind,
+    LocalizedText Name,
+    LocalDate VotingDay,
+    string Regulation,
+    string Source,
+    Confidence Confidence,
+    string? Note);

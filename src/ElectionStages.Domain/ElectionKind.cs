@@ -1,0 +1,10 @@
+namespace ElectionStages.Domain;
+
+public enum ElectionKind
+{
+    /// <summary>General election (national): President, DPR, DPD, DPRD.</summary>
+    Pemilu,
+
+    /// <summary>Regional head election: governor, regent, mayor.</summary>
+    Pilkada,
+}
