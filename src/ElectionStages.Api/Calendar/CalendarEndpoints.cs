@@ -29,8 +29,6 @@ internal static class CalendarEndpoints
         return app;
     }
 
-    /// <param name="date">The date to ask about, `yyyy-MM-dd`. Default: today in `zone`.</param>
-    /// <param name="zone">IANA time zone that decides what "today" is: Asia/Jakarta (WIB, default), Asia/Pontianak, Asia/Makassar (WITA) or Asia/Jayapura (WIT).</param>
     private static Results<Ok<CalendarResponse>, ProblemHttpResult> GetCalendar(
         string? date, string? zone, SnapshotHolder holder, IClock clock)
     {

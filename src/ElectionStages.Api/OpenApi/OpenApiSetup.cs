@@ -24,6 +24,9 @@ internal static class OpenApiSetup
                     "from public regulations, not legal advice.",
                 License = new OpenApiLicense { Name = "Data: see seed-data/README.md" },
             });
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.OperationFilter<QueryParameterDocumentation>();
             options.MapType<LocalDate>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Example = System.Text.Json.Nodes.JsonValue.Create("2024-02-14") });
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))
