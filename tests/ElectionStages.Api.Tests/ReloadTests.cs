@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using ElectionStages.Api.Data.Import;
+using ElectionStages.Api.Tests.Infrastructure;
+
+namespace ElectionStages.Api.Tests;
+
+/// <summary>The API serves its snapshot, reloads on NOTIFY, and keeps the last good revision when an import is refused.</summary>
+[Collection(DatabaseCollection.Name)]
+public class ReloadTests(SeededApiFixture fixture)
+{
+    [Fact]
+    public async Task A_refused_import_leaves_the_API_on_the_previous_revision_and_a_good_one_is_picked_up()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync("reload");
+        Assert.True((await CalendarImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
+        await using var factory = new ApiFactory(connectionString, SeededApiFixture.DefaultNow);
+        using var client = await factory.CreateReadyClientAsync();
+        var seed = Repository.CopySeedData();
+        await File.AppendAllTextAsync(Path.Combine(seed, "stages.csv"),
+            "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-30,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
+
+        var refused = await CalendarImporter.ImportAsync(connectionString, seed, CancellationToken.None);
+        var afterRefusal = await client.GetJsonAsync("/v1/elections/pemilu-2024/stages");
+
+        Assert.False(refused.Succeeded);
+        Assert.Equal(1, (long)afterRefusal["revision"]!);
+
+        var lines = await File.ReadAllLinesAsync(Path.Combine(seed, "stages.csv"));
+        lines[^1] = lines[^1].Replace("2024-02-30", "2024-02-12", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(Path.Combine(seed, "stages.csv"), lines);
+        Assert.True((await CalendarImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
+
+        // NOTIFY arrives in milliseconds; the poll (5 s in tests) is the fallback.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        long revision;
+        do
+        {
+            await Task.Delay(50);
+            revision = (long)(await client.GetJsonAsync("/v1/elections/pemilu-2024/stages"))["revision"]!;
+        }
+        while (revision == 1 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(2, revision);
+        var stages = await client.GetJsonAsync("/v1/elections/pemilu-2024/stages");
+        Assert.Equal("2024-02-12", stages.Stage("uji-coba").Str("start"));
+    }
+
+    [Fact]
+    public async Task An_instance_on_a_database_that_was_never_imported_is_not_ready_and_answers_503_problems()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync("empty");
+        await using var factory = new ApiFactory(connectionString, SeededApiFixture.DefaultNow);
+        using var client = factory.CreateClient();
+
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var elections = await client.GetAsync(new Uri("/v1/elections", UriKind.Relative));
+        var problem = await elections.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>();
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, elections.StatusCode);
+        Assert.Equal("/problems/calendar-not-loaded", problem!.Str("type"));
+    }
+}
