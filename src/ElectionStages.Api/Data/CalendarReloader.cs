@@ -38,14 +38,14 @@ internal sealed partial class CalendarReloader(
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
 
+        holder.DatabaseReachable();
+
         // Listening before the first load means no import can slip between the two unseen.
         await ReloadIfChangedAsync(connection, stoppingToken);
-        holder.DatabaseReachable();
         while (!stoppingToken.IsCancellationRequested)
         {
             await connection.WaitAsync(options.Value.PollInterval, stoppingToken);
             await ReloadIfChangedAsync(connection, stoppingToken);
-            holder.DatabaseReachable();
         }
     }
 

@@ -1,0 +1,23 @@
+# Multi-stage build: the SDK image builds, the ASP.NET runtime image runs as a non-root user.
+#   docker build -t electionstages .
+#   docker run --rm -e ConnectionStrings__Elections=... electionstages import /app/seed-data   # one-off import
+#   docker run -p 8080:8080 -e ConnectionStrings__Elections=... electionstages                   # the API
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ElectionStages.sln ./
+COPY src/ElectionStages.Domain/ElectionStages.Domain.csproj src/ElectionStages.Domain/
+COPY src/ElectionStages.Api/ElectionStages.Api.csproj src/ElectionStages.Api/
+RUN dotnet restore src/ElectionStages.Api/ElectionStages.Api.csproj
+COPY src/ src/
+RUN dotnet publish src/ElectionStages.Api/ElectionStages.Api.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+COPY seed-data/ ./seed-data/
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production
+EXPOSE 8080
+# The image's built-in unprivileged user.
+USER $APP_UID
+ENTRYPOINT ["dotnet", "ElectionStages.Api.dll"]
