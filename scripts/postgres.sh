@@ -45,8 +45,13 @@ start_local_cluster() {
     as_pg_owner "$bin/initdb" -D "$data" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if ! as_pg_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    as_pg_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
-      -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null
+    if ! as_pg_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
+      -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null; then
+      echo "PostgreSQL did not start; the end of $data/server.log:" >&2
+      tail -n 5 "$data/server.log" >&2
+      echo "(another server on port $port? choose another with ELECTIONSTAGES_PG_PORT=...)" >&2
+      return 1
+    fi
   fi
 }
 
