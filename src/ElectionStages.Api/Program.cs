@@ -4,8 +4,10 @@ using ElectionStages.Api.Calendar;
 using ElectionStages.Api.Data;
 using ElectionStages.Api.Data.Import;
 using ElectionStages.Api.Elections;
+using ElectionStages.Api.Feeds;
 using ElectionStages.Api.Health;
 using ElectionStages.Api.OpenApi;
+using ElectionStages.Api.Problems;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -34,11 +36,13 @@ builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection(Cal
 builder.Services.AddHostedService<CalendarReloader>();
 builder.Services.AddCalendarHealthChecks();
 builder.Services.AddElectionStagesOpenApi();
+builder.Services.AddFeeds();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseResponseCompression();
+app.UseCors();
+app.UseProblemResponses();
 app.UseElectionStagesOpenApi();
 
 app.MapHealth();

@@ -1,5 +1,6 @@
 using ElectionStages.Api.Data;
 using ElectionStages.Api.Elections;
+using ElectionStages.Api.Feeds;
 using ElectionStages.Api.Problems;
 using ElectionStages.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,13 +26,15 @@ internal static class CalendarEndpoints
                 "Every stage of every election running on `date`, grouped by election. Without `date`, today in `zone` " +
                 "(default Asia/Jakarta). Stages that were planned but not held (e.g. the 2024 presidential run-off) never run.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static Results<Ok<CalendarResponse>, ProblemHttpResult> GetCalendar(
-        string? date, string? zone, SnapshotHolder holder, IClock clock)
+    private static Results<RepresentationResult<CalendarResponse>, ProblemHttpResult> GetCalendar(
+        string? date, string? zone, HttpRequest request, SnapshotHolder holder, IClock clock, Responder responder)
     {
+
         if (!QueryParameters.TryParseZone(zone, out var timeZone, out var zoneError))
         {
             return Problems.Problems.InvalidParameter("zone", zoneError);
@@ -40,6 +43,11 @@ internal static class CalendarEndpoints
         if (!QueryParameters.TryParseDate(date, out var askedDate, out var dateError))
         {
             return Problems.Problems.InvalidParameter("date", dateError);
+        }
+
+        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        {
+            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
         }
 
         if (holder.Current is not { } snapshot)
@@ -53,6 +61,6 @@ internal static class CalendarEndpoints
                 ElectionResponse.From(group.Election, snapshot),
                 [.. group.Stages.Select(StageResponse.From)]))
             .ToList();
-        return TypedResults.Ok(new CalendarResponse(day, timeZone.Id, date is null, snapshot.Revision, running));
+        return responder.Json(snapshot, new CalendarResponse(day, timeZone.Id, date is null, snapshot.Revision, running));
     }
 }

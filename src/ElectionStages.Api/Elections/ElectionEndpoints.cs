@@ -1,10 +1,19 @@
 using ElectionStages.Api.Data;
+using ElectionStages.Api.Feeds;
+using ElectionStages.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ElectionStages.Api.Elections;
 
 internal static class ElectionEndpoints
 {
+    private static readonly Dictionary<string, string> SuffixMediaTypes = new(StringComparer.Ordinal)
+    {
+        ["json"] = MediaTypes.Json,
+        ["csv"] = MediaTypes.Csv,
+        ["ics"] = MediaTypes.Calendar,
+    };
+
     public static IEndpointRouteBuilder MapElections(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/elections").WithTags("Elections");
@@ -13,6 +22,7 @@ internal static class ElectionEndpoints
             .WithName("ListElections")
             .WithSummary("All elections")
             .WithDescription("Every election in the calendar, oldest voting day first, with its regulation and stage count.")
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/{id}", GetElection)
@@ -20,41 +30,82 @@ internal static class ElectionEndpoints
             .WithSummary("One election")
             .WithDescription("One election by its id, e.g. `pemilu-2024`.")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        group.MapGet("/{id}/stages", GetStages)
+        group.MapGet("/{id}/stages", (string id, HttpRequest request, SnapshotHolder holder, Responder responder) =>
+                MediaTypes.Negotiate(request, MediaTypes.Schedule) is { } mediaType
+                    ? GetStages(id, mediaType, holder, responder)
+                    : Problems.Problems.NotAcceptable(MediaTypes.Schedule))
             .WithName("GetElectionStages")
             .WithSummary("The stage schedule of one election")
-            .WithDescription("Every stage and sub-stage in schedule order, each with its dates (or rule), legal source and confidence.")
+            .WithDescription(
+                "Every stage and sub-stage in schedule order, each with its dates (or rule), legal source and confidence. " +
+                "By `Accept`: JSON (default), `text/csv` (one row per stage, the seed-data columns) or `text/calendar` " +
+                "(one all-day event per dated stage that was held).")
+            .Produces<ElectionStagesResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/{id}/stages.{format}", (string id, string format, SnapshotHolder holder, Responder responder) =>
+                SuffixMediaTypes.TryGetValue(format, out var mediaType)
+                    ? GetStages(id, mediaType, holder, responder)
+                    : Problems.Problems.NotFound("format", $"'{Problems.QueryParameters.Shorten(format)}' is not one of json, csv, ics"))
+            .WithName("GetElectionStagesFile")
+            .WithSummary("The stage schedule as a file, for links")
+            .WithDescription("The same schedule chosen by suffix instead of `Accept`: `stages.json`, `stages.csv` or `stages.ics` (subscribe to it as a webcal:// link).")
+            .Produces<ElectionStagesResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }
 
-    private static Results<Ok<IReadOnlyList<ElectionResponse>>, ProblemHttpResult> ListElections(SnapshotHolder holder)
+    private static Results<RepresentationResult<IReadOnlyList<ElectionResponse>>, ProblemHttpResult> ListElections(
+        HttpRequest request, SnapshotHolder holder, Responder responder)
     {
+        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        {
+            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
+        }
+
         if (holder.Current is not { } snapshot)
         {
             return Problems.Problems.CalendarNotLoaded();
         }
 
-        return TypedResults.Ok<IReadOnlyList<ElectionResponse>>([.. snapshot.Elections.Select(e => ElectionResponse.From(e, snapshot))]);
+        return responder.Cached<IReadOnlyList<ElectionResponse>>(snapshot, "elections", () => new Representation(
+            responder.JsonBytes<IReadOnlyList<ElectionResponse>>([.. snapshot.Elections.Select(e => ElectionResponse.From(e, snapshot))]),
+            Responder.JsonContentType,
+            snapshot));
     }
 
-    private static Results<Ok<ElectionResponse>, ProblemHttpResult> GetElection(string id, SnapshotHolder holder)
+    private static Results<RepresentationResult<ElectionResponse>, ProblemHttpResult> GetElection(
+        string id, HttpRequest request, SnapshotHolder holder, Responder responder)
     {
+        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        {
+            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
+        }
+
         if (holder.Current is not { } snapshot)
         {
             return Problems.Problems.CalendarNotLoaded();
         }
 
-        return snapshot.FindElection(id) is { } election
-            ? TypedResults.Ok(ElectionResponse.From(election, snapshot))
-            : UnknownElection(id);
+        if (snapshot.FindElection(id) is not { } election)
+        {
+            return UnknownElection(id);
+        }
+
+        return responder.Cached<ElectionResponse>(snapshot, $"election/{id}", () => new Representation(
+            responder.JsonBytes(ElectionResponse.From(election, snapshot)), Responder.JsonContentType, snapshot));
     }
 
-    private static Results<Ok<ElectionStagesResponse>, ProblemHttpResult> GetStages(string id, SnapshotHolder holder)
+    private static IResult GetStages(string id, string mediaType, SnapshotHolder holder, Responder responder)
     {
         if (holder.Current is not { } snapshot)
         {
@@ -66,10 +117,18 @@ internal static class ElectionEndpoints
             return UnknownElection(id);
         }
 
-        return TypedResults.Ok(new ElectionStagesResponse(
-            ElectionResponse.From(election, snapshot),
-            snapshot.Revision,
-            [.. snapshot.StagesOf(id).Select(StageResponse.From)]));
+        return responder.Cached<ElectionStagesResponse>(snapshot, $"stages/{id}/{mediaType}", () => mediaType switch
+        {
+            MediaTypes.Csv => new Representation(StageCsv.Write(snapshot.StagesOf(id)), "text/csv; charset=utf-8; header=present", snapshot),
+            MediaTypes.Calendar => new Representation(StageICalendar.Write(election, snapshot.StagesOf(id), snapshot), "text/calendar; charset=utf-8", snapshot),
+            _ => new Representation(
+                responder.JsonBytes(new ElectionStagesResponse(
+                    ElectionResponse.From(election, snapshot),
+                    snapshot.Revision,
+                    [.. snapshot.StagesOf(id).Select(StageResponse.From)])),
+                Responder.JsonContentType,
+                snapshot),
+        });
     }
 
     private static ProblemHttpResult UnknownElection(string id) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ElectionStages.Api.Problems;
 
@@ -11,6 +12,7 @@ internal static class Problems
     public const string InvalidParameterType = "/problems/invalid-parameter";
     public const string NotFoundType = "/problems/not-found";
     public const string CalendarNotLoadedType = "/problems/calendar-not-loaded";
+    public const string NotAcceptableType = "/problems/not-acceptable";
 
     public static ProblemHttpResult InvalidParameter(string parameter, string reason) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [reason] })
@@ -30,6 +32,16 @@ internal static class Problems
             Status = StatusCodes.Status404NotFound,
             Detail = $"{parameter}: {reason}",
             Extensions = { ["parameter"] = parameter },
+        });
+
+    public static ProblemHttpResult NotAcceptable(IReadOnlyList<string> offered) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Type = NotAcceptableType,
+            Title = "None of the accepted media types can be served.",
+            Status = StatusCodes.Status406NotAcceptable,
+            Detail = $"Accept: this resource is available as {string.Join(", ", offered)}.",
+            Extensions = { ["parameter"] = "Accept", ["available"] = offered },
         });
 
     public static ProblemHttpResult CalendarNotLoaded() =>

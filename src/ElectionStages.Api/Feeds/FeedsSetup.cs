@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
+
+namespace ElectionStages.Api.Feeds;
+
+internal static class FeedsSetup
+{
+    /// <summary>Representations and their cache, open CORS for GET, and Brotli/gzip for JSON, CSV and iCalendar.</summary>
+    public static IServiceCollection AddFeeds(this IServiceCollection services)
+    {
+        services.AddSingleton<RepresentationCache>();
+        services.AddSingleton<Responder>();
+        services.AddCors(options => options.AddDefaultPolicy(policy => policy
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .WithHeaders(HeaderNames.Accept, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince)
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified)
+            .SetPreflightMaxAge(TimeSpan.FromDays(1))));
+        services.AddResponseCompression(options =>
+        {
+            // The data is public; compressing it over HTTPS leaks nothing.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [MediaTypes.Json, "application/problem+json", MediaTypes.Csv, MediaTypes.Calendar];
+        });
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using ElectionStages.Domain;
+using Microsoft.Extensions.Options;
+
+namespace ElectionStages.Api.Feeds;
+
+/// <summary>Turns response values into cacheable representations, serialized with the app's JSON settings.</summary>
+internal sealed class Responder(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions, RepresentationCache cache)
+{
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    public byte[] JsonBytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions.Value.SerializerOptions);
+
+    /// <summary>A representation built for this request only (e.g. a calendar for one date).</summary>
+    public RepresentationResult<T> Json<T>(CalendarSnapshot snapshot, T value) =>
+        new(new Representation(JsonBytes(value), JsonContentType, snapshot));
+
+    /// <summary>A representation built once per snapshot under <paramref name="key"/>.</summary>
+    public RepresentationResult<T> Cached<T>(CalendarSnapshot snapshot, string key, Func<Representation> build) =>
+        new(cache.GetOrAdd(snapshot, key, build));
+}

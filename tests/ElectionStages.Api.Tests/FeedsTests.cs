@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using CsvHelper;
+using ElectionStages.Api.Tests.Infrastructure;
+
+namespace ElectionStages.Api.Tests;
+
+/// <summary>CSV and iCalendar feeds, read back with their own libraries and compared with the JSON; caching, CORS, 406.</summary>
+[Collection(DatabaseCollection.Name)]
+public class FeedsTests(SeededApiFixture fixture)
+{
+    private const string Stages = "/v1/elections/pemilu-2024/stages";
+
+    private async Task<HttpResponseMessage> SendAsync(string url, Action<HttpRequestMessage>? configure = null, HttpClient? client = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        configure?.Invoke(request);
+        return await (client ?? fixture.Client).SendAsync(request);
+    }
+
+    private static void Accept(HttpRequestMessage request, string mediaType) =>
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+
+    private async Task<List<JsonNode>> JsonStagesAsync() =>
+        [.. (await fixture.Client.GetJsonAsync(Stages))["stages"]!.AsArray().OfType<JsonNode>()];
+
+    [Fact]
+    public async Task The_iCalendar_feed_has_one_all_day_event_per_dated_held_stage_matching_the_JSON()
+    {
+        using var response = await SendAsync(Stages, r => Accept(r, "text/calendar"));
+        var text = await response.Content.ReadAsStringAsync();
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        var expected = (await JsonStagesAsync()).Where(s => s.Str("start") is not null && s.Str("status") == "scheduled").ToList();
+
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(expected.Count, calendar.Events.Count);
+        foreach (var stage in expected)
+        {
+            var uid = $"{stage.Str("id")}@pemilu-2024";
+            var evt = Assert.Single(calendar.Events, e => e.Uid == uid);
+            Assert.False(evt.DtStart!.HasTime);
+            Assert.Equal(stage.Str("start"), evt.DtStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            // DTEND is exclusive: the day after the last day.
+            Assert.Equal(DateOnly.Parse(stage.Str("end")!, CultureInfo.InvariantCulture).AddDays(1), evt.DtEnd!.Date);
+            Assert.Equal((string?)stage["name"]!["id"], evt.Summary);
+            Assert.Contains((string)stage["name"]!["en"]!, evt.Description, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("X-WR-CALNAME:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(calendar.Events, e => e.Uid == "pemungutan-suara-putaran-kedua@pemilu-2024");
+        Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"unfolded line: {line}"));
+        Assert.DoesNotMatch("[^\r]\n", text);
+    }
+
+    [Fact]
+    public async Task DTSTAMP_comes_from_the_data_revision_not_the_clock()
+    {
+        var first = await (await SendAsync(Stages + ".ics")).Content.ReadAsStringAsync();
+        fixture.Factory.Clock.AdvanceDays(3);
+        var later = await (await SendAsync(Stages + ".ics")).Content.ReadAsStringAsync();
+
+        Assert.Equal(first, later);
+        var stamp = Ical.Net.Calendar.Load(first)!.Events[0]!.DtStamp!;
+        Assert.True(stamp.AsUtc < DateTime.UtcNow.AddMinutes(1) && stamp.AsUtc > DateTime.UtcNow.AddHours(-1), "DTSTAMP should be the import time");
+    }
+
+    [Fact]
+    public async Task The_CSV_feed_has_a_header_and_the_same_rows_as_the_JSON()
+    {
+        using var response = await SendAsync(Stages, r => Accept(r, "text/csv"));
+        using var reader = new StringReader(await response.Content.ReadAsStringAsync());
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        var json = await JsonStagesAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(json.Count, rows.Count);
+        foreach (var (row, stage) in rows.Zip(json))
+        {
+            Assert.Equal(stage.Str("id"), row["id"]);
+            Assert.Equal(stage.Str("parentId") ?? string.Empty, row["parent_id"]);
+            Assert.Equal((string?)stage["name"]!["id"], row["name_id"]);
+            Assert.Equal((string?)stage["name"]!["en"], row["name_en"]);
+            Assert.Equal(stage.Str("start") ?? string.Empty, row["start"]);
+            Assert.Equal(stage.Str("end") ?? string.Empty, row["end"]);
+            Assert.Equal(stage.Str("source"), row["source"]);
+            Assert.Equal(stage.Str("confidence"), row["confidence"]);
+            Assert.Equal(stage.Str("note") ?? string.Empty, row["note"]);
+        }
+    }
+
+    [Theory]
+    [InlineData(".csv", "text/csv")]
+    [InlineData(".ics", "text/calendar")]
+    [InlineData(".json", "application/json")]
+    public async Task A_suffix_picks_the_representation_for_links(string suffix, string mediaType)
+    {
+        using var bySuffix = await SendAsync(Stages + suffix);
+        using var byAccept = await SendAsync(Stages, r => Accept(r, mediaType));
+
+        Assert.Equal(mediaType, bySuffix.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await byAccept.Content.ReadAsByteArrayAsync(), await bySuffix.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData(Stages)]
+    [InlineData(Stages + ".csv")]
+    [InlineData(Stages + ".ics")]
+    [InlineData("/v1/elections")]
+    [InlineData("/v1/calendar?date=2024-02-12")]
+    public async Task The_same_request_twice_and_after_a_restart_returns_identical_bytes_and_ETag(string url)
+    {
+        using var first = await SendAsync(url);
+        using var second = await SendAsync(url);
+        await using var restarted = new ApiFactory(fixture.ConnectionString, SeededApiFixture.DefaultNow);
+        using var restartedClient = await restarted.CreateReadyClientAsync();
+        using var third = await SendAsync(url, client: restartedClient);
+
+        var bytes = await first.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes, await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(bytes, await third.Content.ReadAsByteArrayAsync());
+        Assert.NotNull(first.Headers.ETag);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(first.Headers.ETag, third.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Every_representation_has_its_own_ETag_and_the_caching_headers()
+    {
+        var tags = new HashSet<string>();
+        foreach (var suffix in new[] { "", ".csv", ".ics" })
+        {
+            using var response = await SendAsync(Stages + suffix);
+            Assert.True(tags.Add(response.Headers.ETag!.ToString()), "ETags must differ between representations");
+            Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
+            Assert.NotNull(response.Content.Headers.LastModified);
+            Assert.Contains("Accept", response.Headers.Vary);
+        }
+    }
+
+    [Fact]
+    public async Task If_None_Match_with_the_ETag_gives_304_without_a_body_and_another_ETag_gives_200()
+    {
+        using var first = await SendAsync(Stages + ".ics");
+        var etag = first.Headers.ETag!;
+
+        using var revalidated = await SendAsync(Stages + ".ics", r => r.Headers.IfNoneMatch.Add(etag));
+        using var stale = await SendAsync(Stages + ".ics", r => r.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"0-0\"", isWeak: true)));
+
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, revalidated.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_CORS_preflight_from_any_origin_is_allowed_for_GET()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri(Stages, UriKind.Relative));
+        request.Headers.Add("Origin", "https://portal.example.go.id");
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Add("Access-Control-Request-Headers", "if-none-match");
+        using var preflight = await fixture.Client.SendAsync(request);
+        using var get = await SendAsync(Stages, r => r.Headers.Add("Origin", "https://portal.example.go.id"));
+
+        Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
+        Assert.Equal("*", preflight.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("GET", preflight.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
+        Assert.Equal("*", get.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("ETag", get.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Stages, "application/xml")]
+    [InlineData("/v1/elections", "text/csv")]
+    [InlineData("/v1/calendar?date=2024-02-12", "text/calendar")]
+    public async Task An_unsupported_Accept_is_a_406_problem(string url, string mediaType)
+    {
+        using var response = await SendAsync(url, r => Accept(r, mediaType));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("/problems/not-acceptable", problem.Str("type"));
+    }
+
+    [Theory]
+    [InlineData("/v1/elections/pemilu-2099/stages", "text/csv", 404)]
+    [InlineData("/v1/elections/pemilu-2024/stages.xlsx", "text/calendar", 404)]
+    [InlineData("/v1/no-such-thing", "text/calendar", 404)]
+    [InlineData("/v1/calendar?date=2024-13-01", "text/csv", 400)]
+    public async Task Errors_are_problem_json_even_when_the_client_asked_for_CSV_or_iCalendar(string url, string mediaType, int status)
+    {
+        using var response = await SendAsync(url, r => Accept(r, mediaType));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.Str("type"));
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task Feeds_are_compressed_when_the_client_accepts_it(string encoding)
+    {
+        foreach (var suffix in new[] { ".json", ".csv", ".ics" })
+        {
+            using var response = await SendAsync(Stages + suffix, r => r.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding)));
+
+            Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+        }
+    }
+}
