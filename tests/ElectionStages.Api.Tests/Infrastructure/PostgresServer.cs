@@ -39,6 +39,12 @@ public sealed class PostgresServer : IAsyncDisposable
             return new PostgresServer(given, null, null, 0);
         }
 
+        return await StartThrowawayAsync();
+    }
+
+    /// <summary>Always a private server from the installed binaries, e.g. for a test that stops and restarts it.</summary>
+    public static async Task<PostgresServer> StartThrowawayAsync()
+    {
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             "No PostgreSQL server binaries under /usr/lib/postgresql/*/bin and ConnectionStrings__Elections is not set. " +
             "Install Debian's 'postgresql' package or point ConnectionStrings__Elections at a server.");
