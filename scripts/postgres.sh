@@ -40,13 +40,18 @@ start_local_cluster() {
     as_pg_owner true
     chown postgres: "$data"
     chmod 700 "$data"
+    if ! runuser -u postgres -- test -x "$data"; then
+      echo "The postgres user cannot reach $data (a parent folder is private, e.g. /root)." >&2
+      echo "Clone the repository somewhere world-readable, or set ConnectionStrings__Elections to a server you run." >&2
+      return 1
+    fi
   fi
   if [ ! -f "$data/PG_VERSION" ]; then
     as_pg_owner "$bin/initdb" -D "$data" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if ! as_pg_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     if ! as_pg_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
-      -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null; then
+      -o "-p $port -k '$data' -c listen_addresses=127.0.0.1" start >/dev/null; then
       echo "PostgreSQL did not start; the end of $data/server.log:" >&2
       tail -n 5 "$data/server.log" >&2
       echo "(another server on port $port? choose another with ELECTIONSTAGES_PG_PORT=...)" >&2

@@ -174,6 +174,33 @@ public class FeedsTests(SeededApiFixture fixture)
     }
 
     [Theory]
+    [InlineData("*/*", "application/json")]
+    [InlineData("application/json;q=0, */*", "text/csv")]
+    [InlineData("text/*, text/csv;q=0", "text/calendar")]
+    [InlineData("text/*;q=0.8, text/csv;q=0.1", "text/calendar")]
+    [InlineData("text/csv;q=0.5, application/json;q=0.4", "text/csv")]
+    [InlineData("text/calendar, application/json", "application/json")]
+    public async Task Accept_qualities_and_the_most_specific_range_decide_the_representation(string accept, string expected)
+    {
+        using var response = await SendAsync(Stages, r => r.Headers.TryAddWithoutValidation("Accept", accept));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_answer_about_today_is_last_modified_no_earlier_than_the_start_of_that_day()
+    {
+        fixture.Factory.Clock.Reset(NodaTime.Instant.FromUtc(2030, 1, 2, 3, 0));
+
+        using var today = await SendAsync("/v1/calendar?zone=Asia/Jayapura");
+        using var dated = await SendAsync("/v1/calendar?date=2030-01-02");
+
+        Assert.Equal(new DateTimeOffset(2030, 1, 1, 15, 0, 0, TimeSpan.Zero), today.Content.Headers.LastModified);
+        Assert.True(dated.Content.Headers.LastModified < DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    [Theory]
     [InlineData(Stages, "application/xml")]
     [InlineData("/v1/elections", "text/csv")]
     [InlineData("/v1/calendar?date=2024-02-12", "text/calendar")]

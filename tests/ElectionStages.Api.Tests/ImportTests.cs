@@ -77,6 +77,18 @@ public class ImportTests(SeededApiFixture fixture)
     }
 
     [Fact]
+    public async Task Blank_lines_do_not_shift_the_line_numbers_of_later_rows()
+    {
+        var seed = Repository.CopySeedData();
+        AppendLine(Path.Combine(seed, "stages.csv"), string.Empty);
+        var bad = AppendLine(Path.Combine(seed, "stages.csv"), GoodStage.Replace(",high,", ",sure,", StringComparison.Ordinal));
+
+        var result = await CalendarImporter.ImportAsync(await fixture.Server.CreateDatabaseAsync("import"), seed, CancellationToken.None);
+
+        Assert.Equal(bad, Assert.Single(result.Problems).Line);
+    }
+
+    [Fact]
     public async Task A_missing_file_an_unknown_file_and_an_unknown_column_are_refused()
     {
         var seed = Repository.CopySeedData();

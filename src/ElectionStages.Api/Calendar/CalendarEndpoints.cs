@@ -61,6 +61,7 @@ internal static class CalendarEndpoints
                 ElectionResponse.From(group.Election, snapshot),
                 [.. group.Stages.Select(StageResponse.From)]))
             .ToList();
-        return responder.Json(snapshot, new CalendarResponse(day, timeZone.Id, date is null, snapshot.Revision, running));
+        var startOfToday = date is null ? day.AtStartOfDayInZone(timeZone).ToInstant() : (Instant?)null;
+        return responder.Json(snapshot, new CalendarResponse(day, timeZone.Id, date is null, snapshot.Revision, running), startOfToday);
     }
 }

@@ -33,6 +33,9 @@ internal sealed partial class CalendarReloader(
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        // A notification that arrives while we are loading is consumed by that query, not by WaitAsync; remember it.
+        var notified = false;
+        connection.Notification += (_, _) => notified = true;
         await using (var listen = new NpgsqlCommand($"LISTEN {Import.CalendarImporter.ChannelName}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
@@ -44,7 +47,12 @@ internal sealed partial class CalendarReloader(
         await ReloadIfChangedAsync(connection, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await connection.WaitAsync(options.Value.PollInterval, stoppingToken);
+            if (!notified)
+            {
+                await connection.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+
+            notified = false;
             await ReloadIfChangedAsync(connection, stoppingToken);
         }
     }
@@ -52,7 +60,7 @@ internal sealed partial class CalendarReloader(
     private async Task ReloadIfChangedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var revision = await CalendarStore.ReadRevisionAsync(connection, cancellationToken);
-        if (revision is null || revision == holder.Current?.Revision)
+        if (revision is not { } latest || (holder.Current is { } held && held.Revision == latest.Revision && held.ImportedAt == latest.ImportedAt))
         {
             return;
         }

@@ -9,16 +9,20 @@ namespace ElectionStages.Api.Data;
 /// <summary>Reads the calendar from PostgreSQL through Dapper. The API only ever reads.</summary>
 internal static class CalendarStore
 {
-    /// <summary>The current data revision, or null when nothing was ever imported.</summary>
-    public static async Task<long?> ReadRevisionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The current data revision and when it was imported (a database recreated from scratch starts at revision 1
+    /// again, so the revision alone does not identify the data), or null when nothing was ever imported.
+    /// </summary>
+    public static async Task<(long Revision, Instant ImportedAt)?> ReadRevisionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         if (!await HasSchemaAsync(connection, null, cancellationToken))
         {
             return null;
         }
 
-        return await connection.QuerySingleOrDefaultAsync<long?>(
-            new CommandDefinition("SELECT revision FROM calendar_revision", cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(
+            "SELECT revision AS Revision, imported_at AS ImportedAt FROM calendar_revision", cancellationToken: cancellationToken));
+        return row is null ? null : (row.Revision, row.ImportedAt);
     }
 
     /// <summary>Loads the whole calendar as one consistent snapshot, or null when nothing was ever imported.</summary>

@@ -12,7 +12,7 @@ internal static class FeedsSetup
         services.AddSingleton<Responder>();
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .AllowAnyOrigin()
-            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .WithMethods(HttpMethods.Get)
             .WithHeaders(HeaderNames.Accept, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince)
             .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified)
             .SetPreflightMaxAge(TimeSpan.FromDays(1))));

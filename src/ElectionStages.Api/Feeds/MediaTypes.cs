@@ -12,25 +12,51 @@ internal static class MediaTypes
     public static readonly string[] Schedule = [Json, Csv, Calendar];
 
     /// <summary>
-    /// The offered media type the client's <c>Accept</c> prefers (by quality, then by our order), the first offered one
-    /// when there is no <c>Accept</c>, or null when nothing offered is acceptable (→ 406).
+    /// The offered media type the client's <c>Accept</c> rates highest, the first offered one when there is no
+    /// <c>Accept</c>, or null when none is acceptable (→ 406). As RFC 9110 §12.5.1 says, each offered type takes the
+    /// quality of the most specific range that matches it (<c>text/csv</c> over <c>text/*</c> over <c>*/*</c>), so
+    /// <c>q=0</c> refuses a type even when a wildcard would accept it; ties go to our order.
     /// </summary>
     public static string? Negotiate(HttpRequest request, IReadOnlyList<string> offered)
     {
         var header = request.Headers.Accept;
-        if (header.Count == 0 || !MediaTypeHeaderValue.TryParseList(header, out var accepted) || accepted.Count == 0)
+        if (header.Count == 0)
         {
-            return header.Count == 0 ? offered[0] : null;
+            return offered[0];
         }
 
-        return accepted
-            .Select((range, index) => (Range: range, Quality: range.Quality ?? 1.0, Index: index))
-            .Where(a => a.Quality > 0)
-            .OrderByDescending(a => a.Quality)
-            .ThenBy(a => a.Index)
-            .Select(a => offered.FirstOrDefault(o => new MediaTypeHeaderValue(o).IsSubsetOf(a.Range.Type.HasValue ? WithoutParameters(a.Range) : a.Range)))
-            .FirstOrDefault(match => match is not null);
+        if (!MediaTypeHeaderValue.TryParseList(header, out var ranges) || ranges.Count == 0)
+        {
+            return null;
+        }
+
+        return offered
+            .Select((type, order) => (Type: type, Order: order, Quality: QualityOf(type, ranges)))
+            .Where(candidate => candidate.Quality > 0)
+            .OrderByDescending(candidate => candidate.Quality)
+            .ThenBy(candidate => candidate.Order)
+            .Select(candidate => candidate.Type)
+            .FirstOrDefault();
     }
 
-    private static MediaTypeHeaderValue WithoutParameters(MediaTypeHeaderValue range) => new(range.MediaType);
+    private static double QualityOf(string offered, IList<MediaTypeHeaderValue> ranges)
+    {
+        var slash = offered.IndexOf('/', StringComparison.Ordinal);
+        var (type, subtype) = (offered[..slash], offered[(slash + 1)..]);
+        var best = (Specificity: -1, Quality: 0.0);
+        foreach (var range in ranges)
+        {
+            var specificity =
+                range.Type.Equals(type, StringComparison.OrdinalIgnoreCase) && range.SubType.Equals(subtype, StringComparison.OrdinalIgnoreCase) ? 2
+                : range.Type.Equals(type, StringComparison.OrdinalIgnoreCase) && range.SubType.Equals("*", StringComparison.Ordinal) ? 1
+                : range.MatchesAllTypes ? 0
+                : -1;
+            if (specificity > best.Specificity)
+            {
+                best = (specificity, range.Quality ?? 1.0);
+            }
+        }
+
+        return best.Quality;
+    }
 }

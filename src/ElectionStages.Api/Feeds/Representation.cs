@@ -11,13 +11,14 @@ namespace ElectionStages.Api.Feeds;
 /// </summary>
 internal sealed class Representation
 {
-    public Representation(byte[] body, string contentType, CalendarSnapshot snapshot)
+    public Representation(byte[] body, string contentType, CalendarSnapshot snapshot, NodaTime.Instant? changedSince = null)
     {
         Body = body;
         ContentType = contentType;
         var hash = Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 8));
         ETag = $"W/\"{snapshot.Revision.ToString(CultureInfo.InvariantCulture)}-{hash}\"";
-        LastModified = snapshot.ImportedAt.ToDateTimeOffset();
+        // An answer about "today" changes at midnight as well as on import.
+        LastModified = (changedSince is { } since && since > snapshot.ImportedAt ? since : snapshot.ImportedAt).ToDateTimeOffset();
     }
 
     public byte[] Body { get; }

@@ -12,8 +12,8 @@ internal sealed class Responder(IOptions<Microsoft.AspNetCore.Http.Json.JsonOpti
     public byte[] JsonBytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions.Value.SerializerOptions);
 
     /// <summary>A representation built for this request only (e.g. a calendar for one date).</summary>
-    public RepresentationResult<T> Json<T>(CalendarSnapshot snapshot, T value) =>
-        new(new Representation(JsonBytes(value), JsonContentType, snapshot));
+    public RepresentationResult<T> Json<T>(CalendarSnapshot snapshot, T value, NodaTime.Instant? changedSince = null) =>
+        new(new Representation(JsonBytes(value), JsonContentType, snapshot, changedSince));
 
     /// <summary>A representation built once per snapshot under <paramref name="key"/>.</summary>
     public RepresentationResult<T> Cached<T>(CalendarSnapshot snapshot, string key, Func<Representation> build) =>

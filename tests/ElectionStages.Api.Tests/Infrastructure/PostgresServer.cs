@@ -92,7 +92,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public Task StartServerAsync() =>
         RunAsOwnerAsync(Path.Combine(RequireThrowaway(), "pg_ctl"), "-D", DataDirectory, "-l", Path.Combine(directory!, "server.log"), "-w",
-            "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "-o", $"-p {port} -k '{directory}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
             "start");
 
     public async ValueTask DisposeAsync()

@@ -21,6 +21,8 @@ internal static class CalendarImporter
 
     public static async Task<ImportResult> ImportAsync(string connectionString, string directory, CancellationToken cancellationToken)
     {
+        // Hashed before parsing: if a file changes in between, the next import sees a new hash and loads it.
+        var hash = Directory.Exists(directory) ? ContentHash(directory) : string.Empty;
         var seed = SeedSet.Read(directory);
         if (seed.Problems.Count > 0)
         {
@@ -28,7 +30,6 @@ internal static class CalendarImporter
         }
 
         Migrator.Apply(connectionString);
-        var hash = ContentHash(directory);
         await using var dataSource = DataSourceFactory.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);

@@ -9,9 +9,9 @@ internal static class ImportCommand
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        if (args.Length != 2)
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
         {
-            await error.WriteLineAsync("usage: ElectionStages.Api import <seed-directory>");
+            await error.WriteLineAsync("usage: ElectionStages.Api import <seed-directory> [--ConnectionStrings:Elections=...]");
             return 2;
         }
 

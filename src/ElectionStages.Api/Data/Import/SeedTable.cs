@@ -51,11 +51,12 @@ internal sealed class SeedTable
                 problems.Add(new SeedProblem(fileName, 1, $"unknown column '{unknown}'"));
             }
 
-            var nextLine = csv.Parser.RawRow + 1;
             while (csv.Read())
             {
-                var line = nextLine;
-                nextLine = csv.Parser.RawRow + 1;
+                // RawRow is the record's last line (after any blank lines skipped before it); count back over the
+                // line breaks inside a quoted field to the line the record starts on.
+                var rawRecord = csv.Parser.RawRecord.TrimEnd('\r', '\n');
+                var line = csv.Parser.RawRow - rawRecord.Count(c => c == '\n');
                 var record = csv.Parser.Record ?? [];
                 if (record.Length != header.Length)
                 {
