@@ -11,8 +11,11 @@ public sealed class CalendarSnapshot
 {
     private readonly FrozenDictionary<string, Election> electionsById;
     private readonly FrozenDictionary<string, IReadOnlyList<Stage>> stagesByElection;
+    private readonly FrozenDictionary<string, Region> regionsByCode;
+    private readonly FrozenDictionary<string, NeutralityRule> rulesById;
+    private readonly FrozenDictionary<string, Phase> phasesById;
 
-    public CalendarSnapshot(long revision, Instant importedAt, IEnumerable<Election> elections, IEnumerable<Stage> stages)
+    public CalendarSnapshot(long revision, Instant importedAt, IEnumerable<Election> elections, IEnumerable<Stage> stages, GuidanceData? guidance = null)
     {
         ArgumentNullException.ThrowIfNull(elections);
         ArgumentNullException.ThrowIfNull(stages);
@@ -25,6 +28,28 @@ public sealed class CalendarSnapshot
             e => e.Id,
             e => (IReadOnlyList<Stage>)StageOrder.InScheduleOrder(stageList.Where(s => s.ElectionId == e.Id)),
             StringComparer.Ordinal);
+        Guidance = guidance ?? GuidanceData.Empty;
+        regionsByCode = Guidance.Regions.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
+        rulesById = Guidance.Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        phasesById = Guidance.Phases.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Regions, phases, contests and rules: what the ASN guidance is computed from.</summary>
+    public GuidanceData Guidance { get; }
+
+    public Region? FindRegion(string code) => regionsByCode.GetValueOrDefault(code);
+
+    public NeutralityRule? FindRule(string id) => rulesById.GetValueOrDefault(id);
+
+    public Phase? FindPhase(string id) => phasesById.GetValueOrDefault(id);
+
+    /// <summary>The region and its parents, nearest first.</summary>
+    public IEnumerable<Region> SelfAndAncestors(Region region)
+    {
+        for (Region? current = region; current is not null; current = current.ParentCode is { } parent ? FindRegion(parent) : null)
+        {
+            yield return current;
+        }
     }
 
     /// <summary>The data revision: bumped by every import that changed the data.</summary>

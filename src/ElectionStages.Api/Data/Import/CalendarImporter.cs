@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace ElectionStages.Api.Data.Import;
 
-internal sealed record ImportResult(IReadOnlyList<SeedProblem> Problems, long? Revision, bool Changed, int Elections, int Stages)
+internal sealed record ImportResult(IReadOnlyList<SeedProblem> Problems, long? Revision, bool Changed, int Elections, int Stages, GuidanceData? Guidance = null)
 {
     public bool Succeeded => Problems.Count == 0;
 }
@@ -40,10 +40,12 @@ internal static class CalendarImporter
         if (current is { } unchanged && unchanged.Sha256 == hash)
         {
             await transaction.CommitAsync(cancellationToken);
-            return new ImportResult([], unchanged.Revision, false, seed.Elections.Count, seed.Stages.Count);
+            return new ImportResult([], unchanged.Revision, false, seed.Elections.Count, seed.Stages.Count, seed.Guidance);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM stage; DELETE FROM election;", transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM election_region; DELETE FROM contest; DELETE FROM neutrality_rule; DELETE FROM phase; DELETE FROM region; DELETE FROM stage; DELETE FROM election;",
+            transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO election (id, kind, name_id, name_en, voting_day, regulation, source, confidence, note)
@@ -88,6 +90,7 @@ internal static class CalendarImporter
                 s.Note,
             }),
             transaction: transaction, cancellationToken: cancellationToken));
+        await GuidanceWriter.InsertAsync(connection, transaction, seed.Guidance, cancellationToken);
         var revision = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO calendar_revision (revision, imported_at, content_sha256)
@@ -102,7 +105,7 @@ internal static class CalendarImporter
             $"SELECT pg_notify('{ChannelName}', @payload)", new { payload = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new ImportResult([], revision, true, seed.Elections.Count, seed.Stages.Count);
+        return new ImportResult([], revision, true, seed.Elections.Count, seed.Stages.Count, seed.Guidance);
     }
 
     private static string ContentHash(string directory)

@@ -37,8 +37,11 @@ internal static class ImportCommand
         }
 
         var what = result.Changed ? "imported as revision" : "unchanged since revision";
+        var guidance = result.Guidance ?? Domain.GuidanceData.Empty;
         await output.WriteLineAsync(
-            $"{what} {result.Revision}: {result.Elections} elections, {result.Stages} stages ({stopwatch.ElapsedMilliseconds} ms).");
+            $"{what} {result.Revision}: {result.Elections} elections, {result.Stages} stages, {guidance.Regions.Count} regions, " +
+            $"{guidance.Contests.Count} contests, {guidance.ElectionRegions.Count} contest regions, {guidance.Rules.Count} rules " +
+            $"({stopwatch.ElapsedMilliseconds} ms).");
         return 0;
     }
 }

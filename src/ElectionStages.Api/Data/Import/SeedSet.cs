@@ -7,7 +7,7 @@ namespace ElectionStages.Api.Data.Import;
 /// Every seed file of a folder, read and validated as a whole. Either <see cref="Problems"/> is empty and the
 /// elections and stages are complete and consistent, or nothing of it may be written.
 /// </summary>
-internal sealed class SeedSet
+internal sealed partial class SeedSet
 {
     public const string ElectionsFile = "elections.csv";
     public const string StagesFile = "stages.csv";
@@ -19,18 +19,22 @@ internal sealed class SeedSet
         ["election_id", "id", "parent_id", "ordinal", "name_id", "name_en", "start", "end", "rule_text", "status",
          "basis", "source", "source_ref", "confidence", "note"];
 
-    private static readonly string[] KnownFiles = [ElectionsFile, StagesFile];
+    private static readonly string[] KnownFiles =
+        [ElectionsFile, StagesFile, RegionsFile, PhasesFile, ContestsFile, ElectionRegionsFile, RulesFile];
 
-    private SeedSet(IReadOnlyList<Election> elections, IReadOnlyList<Stage> stages, IReadOnlyList<SeedProblem> problems)
+    private SeedSet(IReadOnlyList<Election> elections, IReadOnlyList<Stage> stages, GuidanceData guidance, IReadOnlyList<SeedProblem> problems)
     {
         Elections = elections;
         Stages = stages;
+        Guidance = guidance;
         Problems = problems;
     }
 
     public IReadOnlyList<Election> Elections { get; }
 
     public IReadOnlyList<Stage> Stages { get; }
+
+    public GuidanceData Guidance { get; }
 
     public IReadOnlyList<SeedProblem> Problems { get; }
 
@@ -40,7 +44,7 @@ internal sealed class SeedSet
         if (!Directory.Exists(directory))
         {
             problems.Add(new SeedProblem(directory, 0, "no such directory"));
-            return new SeedSet([], [], problems);
+            return new SeedSet([], [], GuidanceData.Empty, problems);
         }
 
         foreach (var unknown in Directory.EnumerateFiles(directory, "*.csv")
@@ -53,7 +57,12 @@ internal sealed class SeedSet
 
         var elections = ReadElections(directory, problems);
         var stages = ReadStages(directory, elections, problems);
-        return new SeedSet(elections, stages, problems);
+        var regions = ReadRegions(directory, problems);
+        var phases = ReadPhases(directory, problems);
+        var contests = ReadContests(directory, elections, stages, problems);
+        var electionRegions = ReadElectionRegions(directory, elections, regions, contests, problems);
+        var rules = ReadRules(directory, problems);
+        return new SeedSet(elections, stages, new GuidanceData(regions, phases, contests, electionRegions, rules), problems);
     }
 
     private static SeedTable? ReadTable(string directory, string fileName, string[] columns, List<SeedProblem> problems)
