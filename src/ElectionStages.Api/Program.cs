@@ -5,9 +5,11 @@ using ElectionStages.Api.Data;
 using ElectionStages.Api.Data.Import;
 using ElectionStages.Api.Elections;
 using ElectionStages.Api.Feeds;
+using ElectionStages.Api.Guidance;
 using ElectionStages.Api.Health;
 using ElectionStages.Api.OpenApi;
 using ElectionStages.Api.Problems;
+using ElectionStages.Api.Regions;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -48,6 +50,9 @@ app.UseElectionStagesOpenApi();
 app.MapHealth();
 app.MapElections();
 app.MapCalendar();
+app.MapRegions();
+app.MapRegionCalendars();
+app.MapGuidance();
 
 await app.RunAsync();
 return 0;

@@ -14,11 +14,14 @@ namespace ElectionStages.Api.Feeds;
 /// </summary>
 internal static class StageICalendar
 {
-    public static byte[] Write(Election election, IEnumerable<Stage> stages, CalendarSnapshot snapshot)
+    public static byte[] Write(Election election, IEnumerable<Stage> stages, CalendarSnapshot snapshot) =>
+        Write($"Tahapan {election.Name.Id}", $"{election.Name.En}: {election.Regulation}", stages, snapshot);
+
+    public static byte[] Write(string name, string description, IEnumerable<Stage> stages, CalendarSnapshot snapshot)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//ElectionStages//Indonesian election stages//ID" };
-        calendar.AddProperty("X-WR-CALNAME", $"Tahapan {election.Name.Id}");
-        calendar.AddProperty("X-WR-CALDESC", $"{election.Name.En}: {election.Regulation}");
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-CALDESC", description);
         var stamp = new CalDateTime(snapshot.ImportedAt.ToDateTimeUtc());
         foreach (var stage in stages)
         {

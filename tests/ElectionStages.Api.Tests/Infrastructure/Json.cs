@@ -16,5 +16,5 @@ internal static class Json
     public static JsonNode Stage(this JsonNode stagesResponse, string id) =>
         stagesResponse["stages"]!.AsArray().Single(s => (string?)s!["id"] == id)!;
 
-    public static string? Str(this JsonNode node, string property) => (string?)node[property];
+    public static string? Str(this JsonNode? node, string property) => (string?)node?[property];
 }

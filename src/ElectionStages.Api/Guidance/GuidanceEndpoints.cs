@@ -1,0 +1,209 @@
+using ElectionStages.Api.Data;
+using ElectionStages.Api.Feeds;
+using ElectionStages.Api.Problems;
+using ElectionStages.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace ElectionStages.Api.Guidance;
+
+internal static class GuidanceEndpoints
+{
+    public static readonly LocalizedText Notice = new(
+        "Ini panduan yang disusun dari peraturan yang dipublikasikan, bukan pendapat hukum. Untuk kasus tertentu, " +
+        "tanyakan kepada BKN, Bawaslu atau bagian kepegawaian instansi Anda.",
+        "This is guidance compiled from public regulations, not a legal opinion. For a particular case, ask BKN, " +
+        "Bawaslu or your agency's personnel office.");
+
+    private static readonly LocalizedText NationalOnly = new(
+        "Tanpa region, hanya pemilu nasional yang diperhitungkan; pilkada berlaku per provinsi dan kabupaten/kota.",
+        "Without a region only national elections are considered; regional elections apply per province and regency/city.");
+
+    public static IEndpointRouteBuilder MapGuidance(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/asn").WithTags("ASN guidance");
+
+        group.MapGet("/guidance", GetGuidance)
+            .WithName("GetAsnGuidance")
+            .WithSummary("What may an ASN say or do today?")
+            .WithDescription(
+                "The neutrality rules in force for a civil servant (PNS/PPPK) on `date` in `region`: the union over every " +
+                "contest of every election that applies there (the general election everywhere, a regional election where " +
+                "it runs), each rule with its sanction and legal basis, and the next date on which the answer changes. " +
+                "Without `date`: today in the region's zone (or `zone`, default Asia/Jakarta).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/rules", ListRules)
+            .WithName("ListAsnRules")
+            .WithSummary("The rule catalogue")
+            .WithDescription("Every neutrality rule (prohibited and allowed acts), with the phases and election kinds it applies to.")
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/rules/{id}", CheckRule)
+            .WithName("CheckAsnRule")
+            .WithSummary("Is this rule in force then and there?")
+            .WithDescription("Whether one rule holds on `date` in `region`, and which election, contest and phase put it in force.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        return app;
+    }
+
+    private static Results<RepresentationResult<GuidanceResponse>, ProblemHttpResult> GetGuidance(
+        string? date, string? region, string? zone, HttpRequest request, SnapshotHolder holder, IClock clock, Responder responder)
+    {
+        if (holder.Current is not { } snapshot)
+        {
+            return Problems.Problems.CalendarNotLoaded();
+        }
+
+        var (where, problem) = Resolve(snapshot, date, region, zone, clock);
+        if (where is null)
+        {
+            return problem!;
+        }
+
+        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        {
+            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
+        }
+
+        var answer = NeutralityGuide.Answer(snapshot, where.Date, where.Region);
+        var applicable = NeutralityGuide.ContestsFor(snapshot, where.Region).Select(c => c.Election).DistinctBy(e => e.Id).ToList();
+        var elections = applicable
+            .Select(e => new GuidanceElection(
+                e.Id, e.Kind, e.Name,
+                RunningStages(snapshot, e.Id, where.Date),
+                [.. answer.Contests.Where(c => c.Election.Id == e.Id).Select(c => new ContestPhaseResponse(c.Contest.Id, c.Contest.Name, PhaseOf(snapshot, c.PhaseId)))]))
+            .Where(e => e.Stages.Count > 0 || e.Contests.Count > 0)
+            .ToList();
+        var rules = answer.Rules.Select(r => (r.Rule.Kind, Response: RuleResponse.From(r.Rule, r.Because))).ToList();
+        var next = answer.NextChange is { } change
+            ? new NextChangeResponse(change.Date, [.. change.Contests.Select(c => new NextPhase(c.Election.Id, c.Contest.Id, PhaseOf(snapshot, c.PhaseId)))])
+            : null;
+        var body = new GuidanceResponse(
+            where.Date,
+            where.Zone.Id,
+            date is null,
+            where.Region is { } r ? new RegionRef(r.Code, r.Name) : null,
+            where.Region is null ? NationalOnly : new LocalizedText("Pemilu nasional dan pilkada di wilayah ini.", "National elections and the regional elections of this region."),
+            elections,
+            [.. rules.Where(r => r.Kind == RuleKind.Prohibited).Select(r => r.Response)],
+            [.. rules.Where(r => r.Kind == RuleKind.Allowed).Select(r => r.Response)],
+            next,
+            Notice,
+            snapshot.Revision);
+        return responder.Json(snapshot, body, date is null ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
+    }
+
+    private static Results<RepresentationResult<IReadOnlyList<RuleResponse>>, ProblemHttpResult> ListRules(
+        HttpRequest request, SnapshotHolder holder, Responder responder)
+    {
+        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        {
+            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
+        }
+
+        if (holder.Current is not { } snapshot)
+        {
+            return Problems.Problems.CalendarNotLoaded();
+        }
+
+        return responder.Cached<IReadOnlyList<RuleResponse>>(snapshot, "rules", () => new Representation(
+            responder.JsonBytes<IReadOnlyList<RuleResponse>>([.. snapshot.Guidance.Rules.Select(r => RuleResponse.From(r, []))]),
+            Responder.JsonContentType,
+            snapshot));
+    }
+
+    private static Results<RepresentationResult<RuleCheckResponse>, ProblemHttpResult> CheckRule(
+        string id, string? date, string? region, string? zone, HttpRequest request, SnapshotHolder holder, IClock clock, Responder responder)
+    {
+        if (holder.Current is not { } snapshot)
+        {
+            return Problems.Problems.CalendarNotLoaded();
+        }
+
+        if (snapshot.FindRule(id) is not { } rule)
+        {
+            return Problems.Problems.NotFound("id", $"no rule has the id '{QueryParameters.Shorten(id)}'; GET /v1/asn/rules lists them");
+        }
+
+        var (where, problem) = Resolve(snapshot, date, region, zone, clock);
+        if (where is null)
+        {
+            return problem!;
+        }
+
+        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        {
+            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
+        }
+
+        var answer = NeutralityGuide.Answer(snapshot, where.Date, where.Region);
+        var inForce = answer.Rules.FirstOrDefault(r => r.Rule.Id == rule.Id);
+        var because = (inForce?.Because ?? [])
+            .Select(c => new RuleReason(c.Election.Id, c.Election.Name, c.Contest.Id, c.Contest.Name, PhaseOf(snapshot, c.PhaseId), RunningStages(snapshot, c.Election.Id, where.Date)))
+            .ToList();
+        var body = new RuleCheckResponse(
+            RuleResponse.From(rule, inForce?.Because ?? []),
+            where.Date,
+            where.Zone.Id,
+            where.Region is { } r ? new RegionRef(r.Code, r.Name) : null,
+            inForce is not null,
+            rule.HoldsAlways,
+            because,
+            Notice);
+        return responder.Json(snapshot, body, date is null ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
+    }
+
+    private sealed record Where(LocalDate Date, DateTimeZone Zone, Region? Region);
+
+    /// <summary>The date, zone and region a request asks about, or the problem with its parameters.</summary>
+    private static (Where? Where, ProblemHttpResult? Problem) Resolve(CalendarSnapshot snapshot, string? date, string? region, string? zone, IClock clock)
+    {
+        if (!QueryParameters.TryParseDate(date, out var day, out var dateError))
+        {
+            return (null, Problems.Problems.InvalidParameter("date", dateError));
+        }
+
+        if (!QueryParameters.TryParseZone(zone, out var timeZone, out var zoneError))
+        {
+            return (null, Problems.Problems.InvalidParameter("zone", zoneError));
+        }
+
+        Region? found = null;
+        if (region is not null)
+        {
+            if (RegionCodes.Normalize(region) is not { } code)
+            {
+                return (null, Problems.Problems.InvalidParameter("region", $"'{QueryParameters.Shorten(region)}' is not a province code like 33 or a regency/city code like 33.03 or 3303"));
+            }
+
+            found = snapshot.FindRegion(code);
+            if (found is null)
+            {
+                return (null, Problems.Problems.InvalidParameter("region", $"no region has the code '{code}'; GET /v1/regions lists them"));
+            }
+
+            if (zone is not null && timeZone.Id != found.ZoneId)
+            {
+                return (null, Problems.Problems.InvalidParameter("zone", $"region {found.Code} ({found.Name}) keeps time in {found.ZoneId}, not {timeZone.Id}; leave zone out or make them agree"));
+            }
+
+            timeZone = DateTimeZoneProviders.Tzdb[found.ZoneId];
+        }
+
+        return (new Where(date is null ? ZonedToday.In(clock, timeZone) : day, timeZone, found), null);
+    }
+
+    private static List<StageRef> RunningStages(CalendarSnapshot snapshot, string electionId, LocalDate date) =>
+        [.. snapshot.StagesOf(electionId).Where(s => s.IsRunningOn(date)).Select(s => new StageRef(s.Id, s.Name, s.Dates?.Start, s.Dates?.End))];
+
+    private static PhaseRef PhaseOf(CalendarSnapshot snapshot, string phaseId) =>
+        new(phaseId, snapshot.FindPhase(phaseId)?.Name ?? new LocalizedText(phaseId, phaseId));
+}
