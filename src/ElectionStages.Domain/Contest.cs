@@ -21,6 +21,15 @@ public sealed record Contest(
     Confidence Confidence,
     string? Note)
 {
+    /// <summary>
+    /// The quiet period: the stage named for it, or else, by the phase's definition (the days after the campaign and
+    /// before voting; UU 7/2017 Pasal 278(1), UU 8/2015 Pasal 67(2)), the days between a dated campaign and voting.
+    /// </summary>
+    public DateInterval? Quiet =>
+        QuietPeriod ?? (Campaign is { } campaign && campaign.End.PlusDays(1) < VotingDay
+            ? new DateInterval(campaign.End.PlusDays(1), VotingDay.PlusDays(-1))
+            : null);
+
     /// <summary>The phase an ASN is in for this contest on <paramref name="date"/>, or null outside its cycle.</summary>
     public string? PhaseOn(LocalDate date)
     {
@@ -29,7 +38,7 @@ public sealed record Contest(
             return PhaseIds.VotingDay;
         }
 
-        if (QuietPeriod is { } quiet && quiet.Contains(date))
+        if (Quiet is { } quiet && quiet.Contains(date))
         {
             return PhaseIds.QuietPeriod;
         }
@@ -39,7 +48,7 @@ public sealed record Contest(
             return PhaseIds.Campaign;
         }
 
-        var afterDetermination = Campaign?.Start ?? QuietPeriod?.Start ?? VotingDay;
+        var afterDetermination = Campaign?.Start ?? Quiet?.Start ?? VotingDay;
         if (CandidatesDetermined is { } determined && date >= determined && date < afterDetermination)
         {
             return PhaseIds.CandidatesDetermined;
@@ -58,6 +67,40 @@ public sealed record Contest(
         return null;
     }
 
+    /// <summary>The phases of this contest in order, each with its inclusive dates; a phase that does not exist is left out.</summary>
+    public IReadOnlyList<(string PhaseId, DateInterval Dates)> PhaseSpans()
+    {
+        var spans = new List<(string, DateInterval)>();
+        var afterDetermination = Campaign?.Start ?? Quiet?.Start ?? VotingDay;
+        if (CycleStart is { } start && start < (CandidatesDetermined ?? afterDetermination))
+        {
+            spans.Add((PhaseIds.PreCandidacy, new DateInterval(start, (CandidatesDetermined ?? afterDetermination).PlusDays(-1))));
+        }
+
+        if (CandidatesDetermined is { } determined && determined < afterDetermination)
+        {
+            spans.Add((PhaseIds.CandidatesDetermined, new DateInterval(determined, afterDetermination.PlusDays(-1))));
+        }
+
+        if (Campaign is { } campaign)
+        {
+            spans.Add((PhaseIds.Campaign, campaign));
+        }
+
+        if (Quiet is { } quiet)
+        {
+            spans.Add((PhaseIds.QuietPeriod, quiet));
+        }
+
+        spans.Add((PhaseIds.VotingDay, new DateInterval(VotingDay, VotingDay)));
+        if (CycleEnd is { } end && end > VotingDay)
+        {
+            spans.Add((PhaseIds.PostVoting, new DateInterval(VotingDay.PlusDays(1), end)));
+        }
+
+        return spans;
+    }
+
     /// <summary>Every date on which <see cref="PhaseOn"/> may give a different answer than the day before.</summary>
     public IEnumerable<LocalDate> ChangeDates()
     {
@@ -71,7 +114,7 @@ public sealed record Contest(
             yield return determined;
         }
 
-        foreach (var interval in new[] { Campaign, QuietPeriod })
+        foreach (var interval in new[] { Campaign, Quiet })
         {
             if (interval is { } span)
             {

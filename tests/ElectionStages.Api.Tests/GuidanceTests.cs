@@ -207,24 +207,70 @@ public class GuidanceTests(SeededApiFixture fixture)
     }
 
     [Fact]
-    public async Task Every_dated_stage_of_an_election_with_contests_falls_in_a_phase_of_one_of_them_or_before_its_cycle()
+    public async Task Every_election_has_contests_whose_phases_follow_each_other_without_a_gap()
     {
-        var elections = (await fixture.Client.GetJsonAsync("/v1/elections")).AsArray();
-        foreach (var election in elections.Select(e => e!.Str("id")!))
+        foreach (var election in (await fixture.Client.GetJsonAsync("/v1/elections")).AsArray().Select(e => e.Str("id")!))
         {
-            var stages = (await fixture.Client.GetJsonAsync($"/v1/elections/{election}/stages"))["stages"]!.AsArray()
-                .Where(s => s!.Str("start") is not null && s.Str("status") == "scheduled");
-            foreach (var stage in stages)
+            var contests = (await fixture.Client.GetJsonAsync($"/v1/elections/{election}/contests")).AsArray();
+            Assert.NotEmpty(contests);
+            foreach (var contest in contests)
             {
-                var guidance = await Guidance($"date={stage!.Str("start")}&region={Purbalingga}");
-                var phases = ContestPhases(guidance, election);
-                var isPilkadaElsewhere = !election.StartsWith("pemilu", StringComparison.Ordinal) && phases.Count == 0;
-                // A stage either puts someone under a phase of its election, precedes the cycle (preparation), or
-                // belongs to a regional election that is not held in Purbalingga.
-                Assert.True(
-                    phases.Count > 0 || isPilkadaElsewhere || string.CompareOrdinal(stage.Str("start"), guidance["nextChange"]?.Str("date") ?? "9999") < 0,
-                    $"{election}/{stage.Str("id")} starting {stage.Str("start")} maps to no phase");
+                var phases = contest!["phases"]!.AsArray().ToList();
+                Assert.Contains(phases, p => p.Str("id") == "voting-day");
+                for (var i = 1; i < phases.Count; i++)
+                {
+                    var previousEnd = LocalDatePattern(phases[i - 1].Str("end")!);
+                    Assert.True(
+                        previousEnd.PlusDays(1) == LocalDatePattern(phases[i].Str("start")!),
+                        $"{election}/{contest.Str("id")}: {phases[i - 1].Str("id")} ends {previousEnd}, {phases[i].Str("id")} starts {phases[i].Str("start")}");
+                }
             }
         }
     }
+
+    [Fact]
+    public async Task Every_dated_stage_of_Pemilu_2024_puts_an_ASN_in_a_phase_of_each_contest_or_lies_outside_the_cycle()
+    {
+        var contests = (await fixture.Client.GetJsonAsync("/v1/elections/pemilu-2024/contests")).AsArray();
+        var stages = (await fixture.Client.GetJsonAsync("/v1/elections/pemilu-2024/stages"))["stages"]!.AsArray()
+            .Where(s => s.Str("start") is not null && s.Str("status") == "scheduled");
+        foreach (var stage in stages)
+        {
+            var start = LocalDatePattern(stage.Str("start")!);
+            foreach (var contest in contests)
+            {
+                var phases = contest!["phases"]!.AsArray().ToList();
+                var first = LocalDatePattern(phases[0].Str("start")!);
+                var last = LocalDatePattern(phases[^1].Str("end")!);
+                var inPhase = phases.Any(p => LocalDatePattern(p.Str("start")!) <= start && start <= LocalDatePattern(p.Str("end")!));
+                Assert.True(inPhase || start < first || start > last, $"{stage.Str("id")} ({start}) falls in no phase of {contest.Str("id")}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Pilkada_2024_runs_in_545_regions_37_governor_and_508_regent_or_mayor_races()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        var rows = (await Dapper.SqlMapper.QueryAsync<(string Code, string Contest)>(connection,
+            "SELECT region_code, contest_id FROM election_region WHERE election_id = 'pilkada-2024'")).ToList();
+
+        Assert.Equal(545, rows.Count);
+        Assert.Equal(37, rows.Count(r => r.Contest == "governor"));
+        Assert.DoesNotContain(rows, r => r.Code == "34" || r.Code == "31.01" || r.Code.StartsWith("31.7", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Code == "34.04" && r.Contest == "regent-mayor");
+    }
+
+    [Fact]
+    public async Task The_2025_repeat_election_and_the_re_votes_are_served_with_their_voting_days()
+    {
+        var repeat = await fixture.Client.GetJsonAsync("/v1/elections/pilkada-2025-bangka-pangkalpinang");
+        var firstPsu = await fixture.Client.GetJsonAsync("/v1/elections/psu-pilkada-2024-2025-03-22/stages");
+
+        Assert.Equal("2025-08-27", repeat.Str("votingDay"));
+        Assert.Equal("2025-03-22", firstPsu.Stage("pemungutan-suara").Str("start"));
+        Assert.False(string.IsNullOrWhiteSpace(firstPsu.Stage("pemungutan-suara").Str("source")));
+    }
+
+    private static NodaTime.LocalDate LocalDatePattern(string text) => NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value;
 }

@@ -145,3 +145,50 @@ public class NeutralityGuideTests
         new(id, kind, new LocalizedText(id, id), phases, kinds, kind == RuleKind.Allowed ? SanctionKind.None : SanctionKind.SevereDiscipline,
             "sanction", ["UU 20/2023 Pasal 9"], "src", Confidence.High, null);
 }
+
+public class ContestPhaseSpanTests
+{
+    [Fact]
+    public void The_phase_spans_agree_with_the_phase_of_every_day_and_leave_no_gap()
+    {
+        var contest = new Contest("pemilu-2024", "presidential", new LocalizedText("Pilpres", "Presidential"),
+            new LocalDate(2022, 6, 14), new LocalDate(2023, 11, 13),
+            new DateInterval(new LocalDate(2023, 11, 28), new LocalDate(2024, 2, 10)),
+            new DateInterval(new LocalDate(2024, 2, 11), new LocalDate(2024, 2, 13)),
+            new LocalDate(2024, 2, 14), new LocalDate(2024, 10, 20), "src", Confidence.Medium, null);
+
+        var spans = contest.PhaseSpans();
+
+        Assert.Equal(
+            [PhaseIds.PreCandidacy, PhaseIds.CandidatesDetermined, PhaseIds.Campaign, PhaseIds.QuietPeriod, PhaseIds.VotingDay, PhaseIds.PostVoting],
+            spans.Select(s => s.PhaseId));
+        for (var i = 1; i < spans.Count; i++)
+        {
+            Assert.Equal(spans[i - 1].Dates.End.PlusDays(1), spans[i].Dates.Start);
+        }
+
+        foreach (var (phase, dates) in spans)
+        {
+            Assert.All(dates, day => Assert.Equal(phase, contest.PhaseOn(day)));
+        }
+    }
+}
+
+public class ImpliedQuietPeriodTests
+{
+    [Fact]
+    public void Without_a_dated_quiet_stage_the_days_between_campaign_and_voting_are_the_quiet_period()
+    {
+        // Pilkada 2025 Bangka/Pangkalpinang: campaign to 23 Aug, voting 27 Aug, quiet-period stage undated.
+        var contest = new Contest("pilkada-2025-bangka-pangkalpinang", "regent-mayor", new LocalizedText("Pilbup", "Regent"),
+            new LocalDate(2025, 1, 22), new LocalDate(2025, 7, 22),
+            new DateInterval(new LocalDate(2025, 7, 25), new LocalDate(2025, 8, 23)), null,
+            new LocalDate(2025, 8, 27), null, "src", Confidence.Low, null);
+
+        Assert.Equal(PhaseIds.Campaign, contest.PhaseOn(new LocalDate(2025, 8, 23)));
+        Assert.Equal(PhaseIds.QuietPeriod, contest.PhaseOn(new LocalDate(2025, 8, 24)));
+        Assert.Equal(PhaseIds.QuietPeriod, contest.PhaseOn(new LocalDate(2025, 8, 26)));
+        Assert.Equal(PhaseIds.VotingDay, contest.PhaseOn(new LocalDate(2025, 8, 27)));
+        Assert.Null(contest.PhaseOn(new LocalDate(2025, 8, 28)));
+    }
+}

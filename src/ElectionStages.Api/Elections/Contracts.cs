@@ -46,3 +46,28 @@ public sealed record StageResponse(
 
 /// <summary>Every stage of one election, in schedule order, at one data revision.</summary>
 public sealed record ElectionStagesResponse(ElectionResponse Election, long Revision, IReadOnlyList<StageResponse> Stages);
+
+/// <summary>One phase of a contest with its inclusive dates.</summary>
+public sealed record PhaseSpanResponse(string Id, LocalizedText Name, LocalDate Start, LocalDate End);
+
+/// <summary>
+/// A race of an election (presidential, legislative, governor, regent-mayor) and the dates of its neutrality phases,
+/// each bounded by a stage of the schedule.
+/// </summary>
+public sealed record ContestResponse(
+    string Id,
+    LocalizedText Name,
+    IReadOnlyList<PhaseSpanResponse> Phases,
+    string Source,
+    Confidence Confidence,
+    string? Note)
+{
+    internal static ContestResponse From(Contest contest, CalendarSnapshot snapshot) => new(
+        contest.Id,
+        contest.Name,
+        [.. contest.PhaseSpans().Select(p => new PhaseSpanResponse(
+            p.PhaseId, snapshot.FindPhase(p.PhaseId)?.Name ?? new LocalizedText(p.PhaseId, p.PhaseId), p.Dates.Start, p.Dates.End))],
+        contest.Source,
+        contest.Confidence,
+        contest.Note);
+}

@@ -49,6 +49,17 @@ internal static class ElectionEndpoints
             .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        group.MapGet("/{id}/contests", GetContests)
+            .WithName("GetElectionContests")
+            .WithSummary("The contests of one election and the dates of their neutrality phases")
+            .WithDescription(
+                "Each race (presidential, legislative, governor, regent-mayor) with its phases — pre-candidacy, " +
+                "candidates-determined, campaign, quiet-period, voting-day, post-voting — and their dates, bounded by " +
+                "stages of the schedule. A phase the sources give no dates for is left out.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         group.MapGet("/{id}/stages.{format}", (string id, string format, SnapshotHolder holder, Responder responder) =>
                 SuffixMediaTypes.TryGetValue(format, out var mediaType)
                     ? GetStages(id, mediaType, holder, responder)
@@ -103,6 +114,31 @@ internal static class ElectionEndpoints
 
         return responder.Cached<ElectionResponse>(snapshot, $"election/{id}", () => new Representation(
             responder.JsonBytes(ElectionResponse.From(election, snapshot)), Responder.JsonContentType, snapshot));
+    }
+
+    private static Results<RepresentationResult<IReadOnlyList<ContestResponse>>, ProblemHttpResult> GetContests(
+        string id, HttpRequest request, SnapshotHolder holder, Responder responder)
+    {
+        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        {
+            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
+        }
+
+        if (holder.Current is not { } snapshot)
+        {
+            return Problems.Problems.CalendarNotLoaded();
+        }
+
+        if (snapshot.FindElection(id) is null)
+        {
+            return UnknownElection(id);
+        }
+
+        return responder.Cached<IReadOnlyList<ContestResponse>>(snapshot, $"contests/{id}", () => new Representation(
+            responder.JsonBytes<IReadOnlyList<ContestResponse>>(
+                [.. snapshot.Guidance.Contests.Where(c => c.ElectionId == id).Select(c => ContestResponse.From(c, snapshot))]),
+            Responder.JsonContentType,
+            snapshot));
     }
 
     private static IResult GetStages(string id, string mediaType, SnapshotHolder holder, Responder responder)
