@@ -167,6 +167,14 @@ public class GuidanceTests(SeededApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_zone_alias_of_the_regions_own_zone_is_accepted()
+    {
+        var guidance = await Guidance("date=2024-11-25&region=73&zone=Asia/Ujung_Pandang");
+
+        Assert.Equal("73", (string?)guidance["region"]!["code"]);
+    }
+
+    [Fact]
     public async Task A_rule_says_whether_it_is_in_force_then_and_there_and_why()
     {
         var inQuiet = await fixture.Client.GetJsonAsync($"/v1/asn/rules/may-vote?date=2024-02-14&region={Purbalingga}");

@@ -33,6 +33,22 @@ public class ImportTests(SeededApiFixture fixture)
         { "elections.csv", "pemilu-2029,pemilu,Pemilu 2029,General Election 2029,2029-02-30,PKPU x,source,high,", "'2029-02-30' is not a real date" },
         { "elections.csv", "pemilu-2024,pemilu,Pemilu 2024,General Election 2024,2024-02-14,PKPU 3/2022,source,high,", "duplicate election id 'pemilu-2024'" },
         { "elections.csv", "pilpres-2029,presidential,Pilpres,Presidential,2029-02-14,PKPU x,source,high,", "kind 'presidential'" },
+        { "election_regions.csv", "pilkada-2024,33,regent-mayor,src,", "a regent-mayor race is held by a regency/city" },
+        { "election_regions.csv", "pilkada-2024,33.03,governor,src,", "a governor race is held by a province" },
+        { "election_regions.csv", "pilkada-2024,99.99,regent-mayor,src,", "region_code '99.99' is not in regions.csv" },
+        { "election_regions.csv", "pemilu-2024,33,presidential,src,", "applies everywhere" },
+        { "regions.csv", "35.99,Kabupaten Uji,regency,35,Asia/Makassar,src", "differs from its province's Asia/Jakarta" },
+        { "regions.csv", "99,Kabupaten Uji,regency,,Asia/Jakarta,src", "a regency/city has a code like 33.03" },
+        { "regions.csv", "35.98,Kabupaten Uji,regency,35,Asia/Bandung,src", "zone 'Asia/Bandung' is not an IANA time zone" },
+        { "rules.csv", "uji-aturan,prohibited,Uji,Test,baseline;campaign,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "'baseline' (every date) stands alone" },
+        { "rules.csv", "uji-aturan,prohibited,Uji,Test,;,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "phases ';' lists nothing" },
+        { "rules.csv", "uji-aturan,allowed,Uji,Test,campaign,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "sanction_kind is 'none' for an allowed act" },
+        { "rules.csv", "no-party-membership,prohibited,Uji,Test,campaign,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "duplicate rule id 'no-party-membership'" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,kampanye,,masa-tenang,,src,high,", "voting_day stage 'masa-tenang' must be a single day" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,kampanye,masa-tenang,penetapan-paslon,,src,high,", "the campaign ends 2024-11-23, not before the quiet period or voting day" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,pengumuman-dps,masa-tenang,pemungutan-suara,,src,high,", "must run from the day after the campaign to the day before voting" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,penetapan-paslon@nope,,,pemungutan-suara,,src,high,", "must be stage-id@start or stage-id@end" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,,,putaran-kedua,,src,high,", "has no dates in force to bound a phase" },
     };
 
     [Theory]

@@ -190,7 +190,7 @@ internal static class GuidanceEndpoints
                 return (null, Problems.Problems.InvalidParameter("region", $"no region has the code '{code}'; GET /v1/regions lists them"));
             }
 
-            if (zone is not null && timeZone.Id != found.ZoneId)
+            if (zone is not null && Canonical(timeZone.Id) != Canonical(found.ZoneId))
             {
                 return (null, Problems.Problems.InvalidParameter("zone", $"region {found.Code} ({found.Name}) keeps time in {found.ZoneId}, not {timeZone.Id}; leave zone out or make them agree"));
             }
@@ -200,6 +200,10 @@ internal static class GuidanceEndpoints
 
         return (new Where(date is null ? ZonedToday.In(clock, timeZone) : day, timeZone, found), null);
     }
+
+    /// <summary>Tzdb aliases (Asia/Ujung_Pandang) name the same zone as their canonical id (Asia/Makassar).</summary>
+    private static string Canonical(string zoneId) =>
+        NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.CanonicalIdMap.TryGetValue(zoneId, out var canonical) ? canonical : zoneId;
 
     private static List<StageRef> RunningStages(CalendarSnapshot snapshot, string electionId, LocalDate date) =>
         [.. snapshot.StagesOf(electionId).Where(s => s.IsRunningOn(date)).Select(s => new StageRef(s.Id, s.Name, s.Dates?.Start, s.Dates?.End))];

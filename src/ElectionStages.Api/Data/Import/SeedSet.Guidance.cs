@@ -65,18 +65,27 @@ internal sealed partial class SeedSet
         var byCode = regions.ToDictionary(r => r.Region.Code, r => r.Region, StringComparer.Ordinal);
         foreach (var (region, row) in regions)
         {
-            var expectedParent = region.Code.Length > 2 ? region.Code[..2] : null;
-            if (region.Kind == RegionKind.Province && (region.ParentCode is not null || region.Code.Length != 2))
+            if (region.Kind == RegionKind.Province)
             {
-                problems.Add(row.Problem("a province has a two-digit code and no parent_code"));
+                if (region.ParentCode is not null || region.Code.Length != 2)
+                {
+                    problems.Add(row.Problem("a province has a two-digit code and no parent_code"));
+                }
+
+                continue;
             }
-            else if (region.Kind != RegionKind.Province && region.ParentCode != expectedParent)
+
+            if (region.Code.Length != 5 || region.ParentCode != region.Code[..2])
             {
-                problems.Add(row.Problem($"a regency/city's parent_code must be its province '{expectedParent}'"));
+                problems.Add(row.Problem("a regency/city has a code like 33.03 and its province's code ('33') as parent_code"));
             }
-            else if (region.ParentCode is { } parentCode && !byCode.ContainsKey(parentCode))
+            else if (!byCode.TryGetValue(region.ParentCode, out var parent) || parent.Kind != RegionKind.Province)
             {
-                problems.Add(row.Problem($"parent_code '{parentCode}' is not a region"));
+                problems.Add(row.Problem($"parent_code '{region.ParentCode}' is not a province"));
+            }
+            else if (parent.ZoneId != region.ZoneId)
+            {
+                problems.Add(row.Problem($"zone {region.ZoneId} differs from its province's {parent.ZoneId}; no province is split between zones"));
             }
         }
 
@@ -97,6 +106,11 @@ internal sealed partial class SeedSet
             }
 
             var ordinal = row.PositiveInt("ordinal", problems);
+            if (id is not null && ordinal is { } given && PhaseIds.All.Contains(id) && given != PhaseIds.All.ToList().IndexOf(id) + 1)
+            {
+                problems.Add(row.Problem($"phase '{id}' has ordinal {PhaseIds.All.ToList().IndexOf(id) + 1} in the phase order ({string.Join(", ", PhaseIds.All)})"));
+            }
+
             var name = Localized(row, "name", problems);
             var description = Localized(row, "description", problems);
             var source = row.Required("source", problems);
@@ -164,24 +178,9 @@ internal sealed partial class SeedSet
                 continue;
             }
 
-            // The phases follow each other in this order; a boundary out of order is a data error.
-            var sequence = new (string Name, LocalDate? Date)[]
+            if (PhaseOrderProblem(cycleStart, determined, campaign, quiet, voting!.Start, cycleEnd) is { } orderProblem)
             {
-                ("cycle_start", cycleStart), ("candidates_determined", determined), ("campaign start", campaign?.Start),
-                ("campaign end", campaign?.End), ("quiet_period start", quiet?.Start), ("quiet_period end", quiet?.End),
-                ("voting_day", voting!.Start),
-            }.Where(b => b.Date is not null).ToList();
-            for (var i = 1; i < sequence.Count; i++)
-            {
-                if (sequence[i].Date < sequence[i - 1].Date)
-                {
-                    problems.Add(row.Problem($"{sequence[i].Name} {sequence[i].Date:uuuu-MM-dd} is before {sequence[i - 1].Name} {sequence[i - 1].Date:uuuu-MM-dd}"));
-                }
-            }
-
-            if (cycleEnd is { } end && end < voting.Start)
-            {
-                problems.Add(row.Problem($"cycle_end {end:uuuu-MM-dd} is before voting_day {voting.Start:uuuu-MM-dd}"));
+                problems.Add(row.Problem(orderProblem));
             }
 
             contests.Add(new Contest(electionId!, id!, name!, cycleStart, determined, campaign, quiet, voting.Start, cycleEnd,
@@ -191,11 +190,46 @@ internal sealed partial class SeedSet
         return contests;
     }
 
+    /// <summary>
+    /// Phases follow each other without overlap, and the quiet period fills the days between campaign and voting
+    /// exactly (UU 7/2017 Pasal 278(1), UU 8/2015 Pasal 67(2)); otherwise some day of the cycle would have two phases
+    /// or none.
+    /// </summary>
+    private static string? PhaseOrderProblem(LocalDate? cycleStart, LocalDate? determined, DateInterval? campaign, DateInterval? quiet, LocalDate voting, LocalDate? cycleEnd)
+    {
+        var firstAfterDetermination = campaign?.Start ?? quiet?.Start ?? voting;
+        if (cycleStart is { } start && start > (determined ?? firstAfterDetermination))
+        {
+            return $"cycle_start {start:uuuu-MM-dd} is after the next phase starts";
+        }
+
+        if (determined is { } d && d >= firstAfterDetermination)
+        {
+            return $"candidates_determined {d:uuuu-MM-dd} must come before the campaign, quiet period and voting day";
+        }
+
+        if (campaign is { } c && (c.End >= voting || c.End >= (quiet?.Start ?? voting)))
+        {
+            return $"the campaign ends {c.End:uuuu-MM-dd}, not before the quiet period or voting day";
+        }
+
+        if (quiet is { } q && (q.End.PlusDays(1) != voting || (campaign is { } before && before.End.PlusDays(1) != q.Start)))
+        {
+            return $"the quiet period {q.Start:uuuu-MM-dd}..{q.End:uuuu-MM-dd} must run from the day after the campaign to the day before voting ({voting:uuuu-MM-dd})";
+        }
+
+        if (cycleEnd is { } end && end < voting)
+        {
+            return $"cycle_end {end:uuuu-MM-dd} is before voting_day {voting:uuuu-MM-dd}";
+        }
+
+        return null;
+    }
+
     private static List<ElectionRegion> ReadElectionRegions(
         string directory, List<Election> elections, List<Region> regions, List<Contest> contests, List<SeedProblem> problems)
     {
         var table = ReadTable(directory, ElectionRegionsFile, ElectionRegionColumns, problems);
-        var regionCodes = regions.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
         var result = new List<ElectionRegion>();
         var seen = new Dictionary<(string, string, string), int>();
         foreach (var row in table?.Rows ?? [])
@@ -220,9 +254,14 @@ internal sealed partial class SeedSet
                 problems.Add(row.Problem($"'{electionId}' is a general election and applies everywhere; it takes no region rows"));
             }
 
-            if (!regionCodes.Contains(code!))
+            var region = regions.FirstOrDefault(r => r.Code == code);
+            if (region is null)
             {
                 problems.Add(row.Problem($"region_code '{code}' is not in {RegionsFile}"));
+            }
+            else if (election is { Kind: ElectionKind.Pilkada } && ContestLevelProblem(contestId!, region) is { } levelProblem)
+            {
+                problems.Add(row.Problem(levelProblem));
             }
 
             if (contests.All(c => c.ElectionId != electionId || c.Id != contestId))
@@ -244,6 +283,15 @@ internal sealed partial class SeedSet
         return result;
     }
 
+    /// <summary>A governor race is held by a province, a regent or mayor race by a regency or city.</summary>
+    private static string? ContestLevelProblem(string contestId, Region region) => contestId switch
+    {
+        "governor" when region.Kind != RegionKind.Province => $"a governor race is held by a province, not {region.Code}",
+        "regent-mayor" when region.Kind == RegionKind.Province => $"a regent-mayor race is held by a regency/city, not province {region.Code}",
+        "governor" or "regent-mayor" => null,
+        _ => $"contest '{contestId}' of a regional election must be governor or regent-mayor",
+    };
+
     private static List<NeutralityRule> ReadRules(string directory, List<SeedProblem> problems)
     {
         var table = ReadTable(directory, RulesFile, RuleColumns, problems);
@@ -259,6 +307,11 @@ internal sealed partial class SeedSet
             foreach (var unknown in phases.Except(PhaseIds.All))
             {
                 problems.Add(row.Problem($"phase '{unknown}' is not one of {string.Join(", ", PhaseIds.All)}"));
+            }
+
+            if (phases.Contains(PhaseIds.Baseline) && phases.Count > 1)
+            {
+                problems.Add(row.Problem("'baseline' (every date) stands alone in phases"));
             }
 
             var electionKinds = new List<ElectionKind>();
@@ -306,11 +359,17 @@ internal sealed partial class SeedSet
         return id is null || en is null ? null : new LocalizedText(id, en);
     }
 
-    /// <summary>A required <c>;</c>-separated list.</summary>
+    /// <summary>A required, non-empty <c>;</c>-separated list.</summary>
     private static List<string> List(SeedRow row, string column, List<SeedProblem> problems)
     {
         var text = row.Required(column, problems);
-        return text is null ? [] : [.. text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        List<string> items = text is null ? [] : [.. text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        if (text is not null && items.Count == 0)
+        {
+            problems.Add(row.Problem($"{column} '{text}' lists nothing"));
+        }
+
+        return items;
     }
 
     /// <summary>A date taken from a stage: <c>stage-id@start</c> or <c>stage-id@end</c>.</summary>
