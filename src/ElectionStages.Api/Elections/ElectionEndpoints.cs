@@ -7,13 +7,6 @@ namespace ElectionStages.Api.Elections;
 
 internal static class ElectionEndpoints
 {
-    private static readonly Dictionary<string, string> SuffixMediaTypes = new(StringComparer.Ordinal)
-    {
-        ["json"] = MediaTypes.Json,
-        ["csv"] = MediaTypes.Csv,
-        ["ics"] = MediaTypes.Calendar,
-    };
-
     public static IEndpointRouteBuilder MapElections(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/elections").WithTags("Elections");
@@ -61,7 +54,7 @@ internal static class ElectionEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/{id}/stages.{format}", (string id, string format, SnapshotHolder holder, Responder responder) =>
-                SuffixMediaTypes.TryGetValue(format, out var mediaType)
+                MediaTypes.BySuffix.TryGetValue(format, out var mediaType)
                     ? GetStages(id, mediaType, holder, responder)
                     : Problems.Problems.NotFound("format", $"'{Problems.QueryParameters.Shorten(format)}' is not one of json, csv, ics"))
             .WithName("GetElectionStagesFile")
@@ -78,14 +71,9 @@ internal static class ElectionEndpoints
     private static Results<RepresentationResult<IReadOnlyList<ElectionResponse>>, ProblemHttpResult> ListElections(
         HttpRequest request, SnapshotHolder holder, Responder responder)
     {
-        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
         {
-            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
-        }
-
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
+            return problem;
         }
 
         return responder.Cached<IReadOnlyList<ElectionResponse>>(snapshot, "elections", () => new Representation(
@@ -97,14 +85,9 @@ internal static class ElectionEndpoints
     private static Results<RepresentationResult<ElectionResponse>, ProblemHttpResult> GetElection(
         string id, HttpRequest request, SnapshotHolder holder, Responder responder)
     {
-        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
         {
-            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
-        }
-
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
+            return problem;
         }
 
         if (snapshot.FindElection(id) is not { } election)
@@ -119,14 +102,9 @@ internal static class ElectionEndpoints
     private static Results<RepresentationResult<IReadOnlyList<ContestResponse>>, ProblemHttpResult> GetContests(
         string id, HttpRequest request, SnapshotHolder holder, Responder responder)
     {
-        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
         {
-            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
-        }
-
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
+            return problem;
         }
 
         if (snapshot.FindElection(id) is null)

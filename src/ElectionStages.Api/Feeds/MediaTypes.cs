@@ -11,6 +11,14 @@ internal static class MediaTypes
     public static readonly string[] JsonOnly = [Json];
     public static readonly string[] Schedule = [Json, Csv, Calendar];
 
+    /// <summary>The file suffixes that pick a representation in links (<c>stages.ics</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> BySuffix = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["json"] = Json,
+        ["csv"] = Csv,
+        ["ics"] = Calendar,
+    };
+
     /// <summary>
     /// The offered media type the client's <c>Accept</c> rates highest, the first offered one when there is no
     /// <c>Accept</c>, or null when none is acceptable (→ 406). As RFC 9110 §12.5.1 says, each offered type takes the

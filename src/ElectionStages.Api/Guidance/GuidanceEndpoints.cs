@@ -104,14 +104,9 @@ internal static class GuidanceEndpoints
     private static Results<RepresentationResult<IReadOnlyList<RuleResponse>>, ProblemHttpResult> ListRules(
         HttpRequest request, SnapshotHolder holder, Responder responder)
     {
-        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
         {
-            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
-        }
-
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
+            return problem;
         }
 
         return responder.Cached<IReadOnlyList<RuleResponse>>(snapshot, "rules", () => new Representation(

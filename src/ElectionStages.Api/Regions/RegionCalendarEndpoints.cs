@@ -13,13 +13,6 @@ public sealed record RegionElection(ElectionResponse Election, IReadOnlyList<Sta
 
 internal static class RegionCalendarEndpoints
 {
-    private static readonly Dictionary<string, string> SuffixMediaTypes = new(StringComparer.Ordinal)
-    {
-        ["json"] = MediaTypes.Json,
-        ["csv"] = MediaTypes.Csv,
-        ["ics"] = MediaTypes.Calendar,
-    };
-
     public static IEndpointRouteBuilder MapRegionCalendars(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/regions").WithTags("Regions");
@@ -41,7 +34,7 @@ internal static class RegionCalendarEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/{code}/calendar.{format}", (string code, string format, SnapshotHolder holder, Responder responder) =>
-                SuffixMediaTypes.TryGetValue(format, out var mediaType)
+                MediaTypes.BySuffix.TryGetValue(format, out var mediaType)
                     ? Calendar(code, mediaType, holder, responder)
                     : Problems.Problems.NotFound("format", $"'{QueryParameters.Shorten(format)}' is not one of json, csv, ics"))
             .WithName("GetRegionCalendarFile")

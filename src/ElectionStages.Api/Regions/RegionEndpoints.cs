@@ -48,14 +48,9 @@ internal static class RegionEndpoints
             return Problems.Problems.InvalidParameter("parent", $"'{QueryParameters.Shorten(parent)}' is not a region code like 33");
         }
 
-        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
         {
-            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
-        }
-
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
+            return problem;
         }
 
         if (parentCode is not null && snapshot.FindRegion(parentCode) is null)
@@ -78,14 +73,9 @@ internal static class RegionEndpoints
             return Problems.Problems.InvalidParameter("code", $"'{QueryParameters.Shorten(code)}' is not a province code like 33 or a regency/city code like 33.03 or 3303");
         }
 
-        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
+        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
         {
-            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
-        }
-
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
+            return problem;
         }
 
         return snapshot.FindRegion(canonical) is { } region
