@@ -8,6 +8,7 @@ using ElectionStages.Api.Feeds;
 using ElectionStages.Api.Guidance;
 using ElectionStages.Api.Health;
 using ElectionStages.Api.OpenApi;
+using ElectionStages.Api.Page;
 using ElectionStages.Api.Problems;
 using ElectionStages.Api.Regions;
 using NodaTime;
@@ -46,6 +47,7 @@ app.UseResponseCompression();
 app.UseCors();
 app.UseProblemResponses();
 app.UseElectionStagesOpenApi();
+app.UseElectionStagesPage();
 
 app.MapHealth();
 app.MapElections();
