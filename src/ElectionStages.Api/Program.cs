@@ -8,6 +8,7 @@ using ElectionStages.Api.Feeds;
 using ElectionStages.Api.Guidance;
 using ElectionStages.Api.Health;
 using ElectionStages.Api.OpenApi;
+using ElectionStages.Api.Operations;
 using ElectionStages.Api.Page;
 using ElectionStages.Api.Problems;
 using ElectionStages.Api.Regions;
@@ -40,16 +41,30 @@ builder.Services.AddHostedService<CalendarReloader>();
 builder.Services.AddCalendarHealthChecks();
 builder.Services.AddElectionStagesOpenApi();
 builder.Services.AddFeeds();
+builder.Services.AddClientRateLimiting(builder.Configuration);
+builder.Services.AddTelemetry();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    // A read-only GET API: no request bodies, modest headers.
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = 0;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+    kestrel.Limits.MaxRequestHeaderCount = 50;
+    kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+});
 
 var app = builder.Build();
 
+app.UseHttpLogging();
 app.UseResponseCompression();
 app.UseCors();
 app.UseProblemResponses();
+app.UseRateLimiter();
 app.UseElectionStagesOpenApi();
 app.UseElectionStagesPage();
 
 app.MapHealth();
+app.MapMetrics();
 app.MapElections();
 app.MapCalendar();
 app.MapRegions();

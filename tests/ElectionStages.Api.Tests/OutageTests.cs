@@ -17,6 +17,25 @@ public class OutageTests
         await using var factory = new ApiFactory(connectionString, SeededApiFixture.DefaultNow);
         using var client = await factory.CreateReadyClientAsync();
 
+        // Readers keep calling throughout the outage; every one of their reads must succeed.
+        using var stopLoad = new CancellationTokenSource();
+        var load = Task.Run(async () =>
+        {
+            var failures = new List<HttpStatusCode>();
+            var count = 0;
+            while (!stopLoad.IsCancellationRequested)
+            {
+                using var response = await client.GetAsync(new Uri("/v1/asn/guidance?date=2024-02-12&region=33.03", UriKind.Relative));
+                count++;
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    failures.Add(response.StatusCode);
+                }
+            }
+
+            return (count, failures);
+        });
+
         await server.StopServerAsync();
         var degraded = await WaitForReadinessAsync(client, HttpStatusCode.ServiceUnavailable);
         var stages = await client.GetJsonAsync("/v1/elections/pemilu-2024/stages");
@@ -29,9 +48,34 @@ public class OutageTests
         Assert.NotEmpty(calendar["elections"]!.AsArray());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
 
+        Assert.DoesNotContain("Password", degraded, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Username", degraded, StringComparison.OrdinalIgnoreCase);
+
         await server.StartServerAsync();
         var healthy = await WaitForReadinessAsync(client, HttpStatusCode.OK);
+        await stopLoad.CancelAsync();
+        var (reads, failures) = await load;
         Assert.Contains("\"Healthy\"", healthy, StringComparison.Ordinal);
+        Assert.True(reads > 0);
+        Assert.Empty(failures);
+
+        // The listener is back: a new import is served within 2 s. (The import below runs in this process, whose pool
+        // still holds connections the restart killed; a real import is a fresh process.)
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var seed = Repository.CopySeedData();
+        await File.AppendAllTextAsync(Path.Combine(seed, "stages.csv"),
+            "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
+        Assert.True((await CalendarImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        long revision;
+        do
+        {
+            await Task.Delay(50);
+            revision = (long)(await client.GetJsonAsync("/v1/elections/pemilu-2024/stages"))["revision"]!;
+        }
+        while (revision != 2 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(2, revision);
     }
 
     private static async Task<string> WaitForReadinessAsync(HttpClient client, HttpStatusCode expected)

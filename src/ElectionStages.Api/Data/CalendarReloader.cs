@@ -11,6 +11,7 @@ internal sealed partial class CalendarReloader(
     NpgsqlDataSource dataSource,
     SnapshotHolder holder,
     IOptions<CalendarOptions> options,
+    Operations.CalendarMetrics metrics,
     ILogger<CalendarReloader> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,6 +25,7 @@ internal sealed partial class CalendarReloader(
             catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is NpgsqlException or TimeoutException or InvalidOperationException or System.IO.IOException)
             {
                 holder.DatabaseUnreachable(e is PostgresException pg ? pg.MessageText : e.Message);
+                metrics.ReloadFailed();
                 LogDatabaseUnreachable(logger, e.Message, holder.Current?.Revision);
                 await Task.Delay(options.Value.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
@@ -69,6 +71,7 @@ internal sealed partial class CalendarReloader(
         if (snapshot is not null)
         {
             holder.Swap(snapshot);
+            metrics.Reloaded();
             LogLoaded(logger, snapshot.Revision, snapshot.Elections.Count);
         }
     }

@@ -42,8 +42,9 @@ internal static class QueryParameters
             return true;
         }
 
+        // The round trip rejects what the parser would skip over, e.g. a NUL and whatever follows it.
         var result = text.Length <= MaxLength ? LocalDatePattern.Iso.Parse(text) : null;
-        if (result is not { Success: true })
+        if (result is not { Success: true } || LocalDatePattern.Iso.Format(result.Value) != text)
         {
             error = $"'{Shorten(text)}' is not a real calendar date in yyyy-MM-dd form";
             return false;

@@ -9,17 +9,33 @@ using NodaTime.Testing;
 
 namespace ElectionStages.Api.Tests.Infrastructure;
 
-/// <summary>The real API host on a real database, with a clock the test controls.</summary>
-public sealed class ApiFactory(string connectionString, Instant now) : WebApplicationFactory<Program>
+/// <summary>
+/// The real API host on a real database, connected as the read-only role the import creates (as in production),
+/// with a clock the test controls. <paramref name="settings"/> overrides configuration keys.
+/// </summary>
+public sealed class ApiFactory(string connectionString, Instant now, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public FakeClock Clock { get; } = new(now);
+
+    /// <summary>The connection string the API uses: the database's, with the import's read-only role.</summary>
+    public string ReaderConnectionString { get; } = new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
+    {
+        Username = ElectionStages.Api.Data.Import.ReaderRole.DefaultName,
+        Password = null,
+    }.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Elections", connectionString);
+        builder.UseSetting("ConnectionStrings:Elections", ReaderConnectionString);
         builder.UseSetting("Calendar:PollInterval", "00:00:05");
         builder.UseSetting("Calendar:RetryDelay", "00:00:00.200");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IClock>();

@@ -19,7 +19,9 @@ internal static class CalendarImporter
 {
     public const string ChannelName = "calendar_changed";
 
-    public static async Task<ImportResult> ImportAsync(string connectionString, string directory, CancellationToken cancellationToken)
+    public static async Task<ImportResult> ImportAsync(
+        string connectionString, string directory, CancellationToken cancellationToken,
+        string readerRole = ReaderRole.DefaultName, string? readerPassword = null)
     {
         // Hashed before parsing: if a file changes in between, the next import sees a new hash and loads it.
         var hash = Directory.Exists(directory) ? ContentHash(directory) : string.Empty;
@@ -32,6 +34,7 @@ internal static class CalendarImporter
         Migrator.Apply(connectionString);
         await using var dataSource = DataSourceFactory.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ReaderRole.EnsureAsync(connection, readerRole, readerPassword, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "LOCK TABLE calendar_revision IN EXCLUSIVE MODE", transaction: transaction, cancellationToken: cancellationToken));

@@ -6,6 +6,7 @@ namespace ElectionStages.Api.Data.Import;
 internal static class ImportCommand
 {
     public const string Verb = "import";
+    public const string ImportConnectionStringName = "ElectionsImport";
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
@@ -15,16 +16,20 @@ internal static class ImportCommand
             return 2;
         }
 
-        var connectionString = configuration.GetConnectionString(DataSourceFactory.ConnectionStringName);
+        // The import writes and creates the API's read-only role, so it may use a more privileged connection.
+        var connectionString = configuration.GetConnectionString(ImportConnectionStringName)
+            ?? configuration.GetConnectionString(DataSourceFactory.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             await error.WriteLineAsync(
-                $"No connection string: set ConnectionStrings__{DataSourceFactory.ConnectionStringName}.");
+                $"No connection string: set ConnectionStrings__{ImportConnectionStringName} (or ConnectionStrings__{DataSourceFactory.ConnectionStringName}).");
             return 2;
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var result = await CalendarImporter.ImportAsync(connectionString, args[1], CancellationToken.None);
+        var result = await CalendarImporter.ImportAsync(
+            connectionString, args[1], CancellationToken.None,
+            configuration["Import:ReaderRole"] ?? ReaderRole.DefaultName, configuration["Import:ReaderPassword"]);
         if (!result.Succeeded)
         {
             foreach (var problem in result.Problems)

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ElectionStages.Api.Operations;
+
+internal sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    /// <summary>Requests one client address may make per window.</summary>
+    public int PermitLimit { get; set; } = 1000;
+
+    public int WindowSeconds { get; set; } = 10;
+}
+
+internal static class RateLimitingSetup
+{
+    public const string TooManyRequestsType = "/problems/too-many-requests";
+
+    /// <summary>
+    /// The built-in limiter: a fixed window per client address (behind a proxy, configure forwarded headers so this is
+    /// the caller's address). Health and metrics endpoints are exempt so probes and scrapes never starve.
+    /// </summary>
+    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        if (settings.PermitLimit < 1 || settings.WindowSeconds < 1)
+        {
+            throw new InvalidOperationException("RateLimiting:PermitLimit and RateLimiting:WindowSeconds must be at least 1.");
+        }
+
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsExempt(context.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter("exempt")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = settings.PermitLimit,
+                            Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                            QueueLimit = 0,
+                        }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? (int)Math.Ceiling(wait.TotalSeconds)
+                    : settings.WindowSeconds;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await TypedResults.Problem(
+                    type: TooManyRequestsType,
+                    title: "Too many requests.",
+                    detail: $"This client may make {settings.PermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static bool IsExempt(PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments("/metrics", StringComparison.Ordinal);
+}
