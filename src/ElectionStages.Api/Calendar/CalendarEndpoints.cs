@@ -56,12 +56,18 @@ internal static class CalendarEndpoints
         }
 
         var day = date is null ? ZonedToday.In(clock, timeZone) : askedDate;
-        var running = snapshot.RunningOn(day)
-            .Select(group => new RunningElection(
-                ElectionResponse.From(group.Election, snapshot),
-                [.. group.Stages.Select(StageResponse.From)]))
-            .ToList();
         var startOfToday = date is null ? day.AtStartOfDayInZone(timeZone).ToInstant() : (Instant?)null;
-        return responder.Json(snapshot, new CalendarResponse(day, timeZone.Id, date is null, snapshot.Revision, running), startOfToday);
+        return responder.Answer(
+            snapshot,
+            $"calendar|{day:uuuu-MM-dd}|{timeZone.Id}|{date is null}",
+            () => new CalendarResponse(
+                day,
+                timeZone.Id,
+                date is null,
+                snapshot.Revision,
+                [.. snapshot.RunningOn(day).Select(group => new RunningElection(
+                    ElectionResponse.From(group.Election, snapshot),
+                    [.. group.Stages.Select(StageResponse.From)]))]),
+            startOfToday);
     }
 }

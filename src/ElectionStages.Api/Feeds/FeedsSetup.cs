@@ -9,6 +9,8 @@ internal static class FeedsSetup
     public static IServiceCollection AddFeeds(this IServiceCollection services)
     {
         services.AddSingleton<RepresentationCache>();
+        services.AddOptions<AnswerCacheOptions>().BindConfiguration(AnswerCacheOptions.Section);
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton<Responder>();
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .AllowAnyOrigin()

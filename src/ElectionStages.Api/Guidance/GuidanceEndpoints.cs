@@ -73,6 +73,15 @@ internal static class GuidanceEndpoints
             return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
         }
 
+        return responder.Answer(
+            snapshot,
+            $"guidance|{where.Date:uuuu-MM-dd}|{where.Region?.Code}|{where.Zone.Id}|{date is null}",
+            () => BuildGuidance(snapshot, where, date is null),
+            date is null ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
+    }
+
+    private static GuidanceResponse BuildGuidance(CalendarSnapshot snapshot, Where where, bool dateIsToday)
+    {
         var answer = NeutralityGuide.Answer(snapshot, where.Date, where.Region);
         var applicable = NeutralityGuide.ContestsFor(snapshot, where.Region).Select(c => c.Election).DistinctBy(e => e.Id).ToList();
         var elections = applicable
@@ -89,7 +98,7 @@ internal static class GuidanceEndpoints
         var body = new GuidanceResponse(
             where.Date,
             where.Zone.Id,
-            date is null,
+            dateIsToday,
             where.Region is { } r ? new RegionRef(r.Code, r.Name) : null,
             where.Region is null ? NationalOnly : new LocalizedText("Pemilu nasional dan pilkada di wilayah ini.", "National elections and the regional elections of this region."),
             elections,
@@ -98,7 +107,7 @@ internal static class GuidanceEndpoints
             next,
             Notice,
             snapshot.Revision);
-        return responder.Json(snapshot, body, date is null ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
+        return body;
     }
 
     private static Results<RepresentationResult<IReadOnlyList<RuleResponse>>, ProblemHttpResult> ListRules(
