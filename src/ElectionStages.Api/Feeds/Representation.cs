@@ -17,6 +17,7 @@ internal sealed class Representation
         ContentType = contentType;
         var hash = Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 8));
         ETag = $"W/\"{snapshot.Revision.ToString(CultureInfo.InvariantCulture)}-{hash}\"";
+        ParsedETag = Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(ETag);
         // An answer about "today" changes at midnight as well as on import.
         LastModified = (changedSince is { } since && since > snapshot.ImportedAt ? since : snapshot.ImportedAt).ToDateTimeOffset();
     }
@@ -26,6 +27,9 @@ internal sealed class Representation
     public string ContentType { get; }
 
     public string ETag { get; }
+
+    /// <summary>The ETag parsed once, for comparing with If-None-Match on every request.</summary>
+    public Microsoft.Net.Http.Headers.EntityTagHeaderValue ParsedETag { get; }
 
     public DateTimeOffset LastModified { get; }
 }

@@ -51,8 +51,7 @@ public sealed class RepresentationResult<T> : IResult, IEndpointMetadataProvider
         var typed = request.GetTypedHeaders();
         if (request.Headers.IfNoneMatch.Count > 0)
         {
-            var current = EntityTagHeaderValue.Parse(representation.ETag);
-            return typed.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
+            return typed.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(representation.ParsedETag, useStrongComparison: false));
         }
 
         return typed.IfModifiedSince is { } since && representation.LastModified.AddTicks(-(representation.LastModified.Ticks % TimeSpan.TicksPerSecond)) <= since;

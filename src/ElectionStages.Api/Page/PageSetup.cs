@@ -30,12 +30,18 @@ internal static class PageSetup
             },
             MimeTypes = PageMediaTypes,
         }));
+        // Only the page's own paths go through the file middleware, so API requests pay nothing for it.
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) && IsPageFile(files, context.Request.Path),
-            page => page.UseMiddleware<ResponseCompressionMiddleware>(compression));
+            page => page
+                .UseMiddleware<ResponseCompressionMiddleware>(compression)
+                .UseDefaultFiles(new DefaultFilesOptions { FileProvider = files })
+                .UseStaticFiles(StaticFiles(files)));
+        return app;
+    }
 
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions
+    private static StaticFileOptions StaticFiles(EmbeddedFileProvider files) =>
+        new()
         {
             FileProvider = files,
             OnPrepareResponse = context =>
@@ -55,9 +61,7 @@ internal static class PageSetup
                         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
                 }
             },
-        });
-        return app;
-    }
+        };
 
     private static bool IsPageFile(EmbeddedFileProvider files, PathString path) =>
         path == "/" || (path.HasValue && path.Value!.LastIndexOf('/') == 0 && files.GetFileInfo(path.Value).Exists);
