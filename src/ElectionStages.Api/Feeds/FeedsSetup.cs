@@ -5,12 +5,11 @@ namespace ElectionStages.Api.Feeds;
 
 internal static class FeedsSetup
 {
-    /// <summary>Representations and their cache, open CORS for GET, and Brotli/gzip for JSON, CSV and iCalendar.</summary>
+    /// <summary>Representations and their cache, open CORS for GET, and Brotli/gzip for the API's media types and the page.</summary>
     public static IServiceCollection AddFeeds(this IServiceCollection services)
     {
+        services.AddOptions<RepresentationCacheOptions>().BindConfiguration(RepresentationCacheOptions.Section);
         services.AddSingleton<RepresentationCache>();
-        services.AddOptions<AnswerCacheOptions>().BindConfiguration(AnswerCacheOptions.Section);
-        services.AddSingleton<AnswerCache>();
         services.AddSingleton<Responder>();
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .AllowAnyOrigin()
@@ -24,7 +23,11 @@ internal static class FeedsSetup
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = [MediaTypes.Json, "application/problem+json", MediaTypes.Csv, MediaTypes.Calendar];
+            options.MimeTypes =
+            [
+                MediaTypes.Json, "application/problem+json", MediaTypes.Csv, MediaTypes.Calendar,
+                "text/html", "text/css", "text/javascript", "image/svg+xml",
+            ];
         });
         return services;
     }

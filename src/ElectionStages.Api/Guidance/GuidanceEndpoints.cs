@@ -148,6 +148,15 @@ internal static class GuidanceEndpoints
             return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
         }
 
+        return responder.Answer(
+            snapshot,
+            $"rule|{rule.Id}|{where.Date:uuuu-MM-dd}|{where.Region?.Code}|{where.Zone.Id}|{date is null}",
+            () => BuildRuleCheck(snapshot, rule, where),
+            date is null ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
+    }
+
+    private static RuleCheckResponse BuildRuleCheck(CalendarSnapshot snapshot, NeutralityRule rule, Where where)
+    {
         var answer = NeutralityGuide.Answer(snapshot, where.Date, where.Region);
         var inForce = answer.Rules.FirstOrDefault(r => r.Rule.Id == rule.Id);
         var because = (inForce?.Because ?? [])
@@ -162,7 +171,7 @@ internal static class GuidanceEndpoints
             rule.HoldsAlways,
             because,
             Notice);
-        return responder.Json(snapshot, body, date is null ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
+        return body;
     }
 
     private sealed record Where(LocalDate Date, DateTimeZone Zone, Region? Region);
@@ -185,13 +194,13 @@ internal static class GuidanceEndpoints
         {
             if (RegionCodes.Normalize(region) is not { } code)
             {
-                return (null, Problems.Problems.InvalidParameter("region", $"'{QueryParameters.Shorten(region)}' is not a province code like 33 or a regency/city code like 33.03 or 3303"));
+                return (null, Problems.Problems.MalformedRegionCode("region", region));
             }
 
             found = snapshot.FindRegion(code);
             if (found is null)
             {
-                return (null, Problems.Problems.InvalidParameter("region", $"no region has the code '{code}'; GET /v1/regions lists them"));
+                return (null, Problems.Problems.UnknownRegion("region", code, inPath: false));
             }
 
             if (zone is not null && Canonical(timeZone.Id) != Canonical(found.ZoneId))

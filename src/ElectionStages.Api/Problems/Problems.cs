@@ -34,6 +34,17 @@ internal static class Problems
             Extensions = { ["parameter"] = parameter },
         });
 
+    /// <summary><paramref name="input"/> is not a region code at all.</summary>
+    public static ProblemHttpResult MalformedRegionCode(string parameter, string input) =>
+        InvalidParameter(parameter, $"'{QueryParameters.Shorten(input)}' is not a province code like 33 or a regency/city code like 33.03 or 3303");
+
+    /// <summary>A well-formed region code that names no region: 404 for a path, 400 for a query parameter.</summary>
+    public static ProblemHttpResult UnknownRegion(string parameter, string code, bool inPath)
+    {
+        var reason = $"no region has the code '{code}'; GET /v1/regions lists them";
+        return inPath ? NotFound(parameter, reason) : InvalidParameter(parameter, reason);
+    }
+
     public static ProblemHttpResult NotAcceptable(IReadOnlyList<string> offered) =>
         TypedResults.Problem(new ProblemDetails
         {

@@ -53,7 +53,7 @@ internal static class RegionCalendarEndpoints
     {
         if (RegionCodes.Normalize(code) is not { } canonical)
         {
-            return Problems.Problems.InvalidParameter("code", $"'{QueryParameters.Shorten(code)}' is not a province code like 33 or a regency/city code like 33.03 or 3303");
+            return Problems.Problems.MalformedRegionCode("code", code);
         }
 
         if (holder.Current is not { } snapshot)
@@ -63,7 +63,7 @@ internal static class RegionCalendarEndpoints
 
         if (snapshot.FindRegion(canonical) is not { } region)
         {
-            return Problems.Problems.NotFound("code", $"no region has the code '{canonical}'; GET /v1/regions lists them");
+            return Problems.Problems.UnknownRegion("code", canonical, inPath: true);
         }
 
         return responder.Cached<RegionCalendarResponse>(snapshot, $"region-calendar/{canonical}/{mediaType}", () =>

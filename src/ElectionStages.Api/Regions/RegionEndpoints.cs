@@ -45,7 +45,7 @@ internal static class RegionEndpoints
         string? parentCode = null;
         if (parent is not null && (parentCode = RegionCodes.Normalize(parent)) is null)
         {
-            return Problems.Problems.InvalidParameter("parent", $"'{QueryParameters.Shorten(parent)}' is not a region code like 33");
+            return Problems.Problems.MalformedRegionCode("parent", parent);
         }
 
         if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
@@ -55,7 +55,7 @@ internal static class RegionEndpoints
 
         if (parentCode is not null && snapshot.FindRegion(parentCode) is null)
         {
-            return Problems.Problems.InvalidParameter("parent", $"no region has the code '{parentCode}'");
+            return Problems.Problems.UnknownRegion("parent", parentCode, inPath: false);
         }
 
         return responder.Cached<IReadOnlyList<RegionResponse>>(snapshot, $"regions/{parentCode}", () => new Representation(
@@ -70,7 +70,7 @@ internal static class RegionEndpoints
     {
         if (RegionCodes.Normalize(code) is not { } canonical)
         {
-            return Problems.Problems.InvalidParameter("code", $"'{QueryParameters.Shorten(code)}' is not a province code like 33 or a regency/city code like 33.03 or 3303");
+            return Problems.Problems.MalformedRegionCode("code", code);
         }
 
         if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
@@ -79,7 +79,7 @@ internal static class RegionEndpoints
         }
 
         return snapshot.FindRegion(canonical) is { } region
-            ? responder.Json(snapshot, RegionResponse.From(region))
-            : Problems.Problems.NotFound("code", $"no region has the code '{canonical}'; GET /v1/regions lists them");
+            ? responder.Answer(snapshot, $"region/{canonical}", () => RegionResponse.From(region))
+            : Problems.Problems.UnknownRegion("code", canonical, inPath: true);
     }
 }
