@@ -12,6 +12,8 @@ namespace ElectionStages.Api.Tests.Infrastructure;
 /// <summary>
 /// The real API host on a real database, connected as the read-only role the import creates (as in production),
 /// with a clock the test controls. <paramref name="settings"/> overrides configuration keys.
+/// The rate limit is lifted unless a test sets one: in-process clients are one address and loop far faster than the
+/// production default (1,000 per 10 s) allows, so only the tests about the limiter should ever meet it.
 /// </summary>
 public sealed class ApiFactory(string connectionString, Instant now, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
@@ -31,6 +33,7 @@ public sealed class ApiFactory(string connectionString, Instant now, IReadOnlyDi
         builder.UseSetting("Calendar:PollInterval", "00:00:05");
         builder.UseSetting("Calendar:RetryDelay", "00:00:00.200");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        builder.UseSetting("RateLimiting:PermitLimit", "100000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

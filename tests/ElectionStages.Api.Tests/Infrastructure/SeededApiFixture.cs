@@ -27,8 +27,7 @@ public sealed class SeededApiFixture : IAsyncLifetime
             throw new InvalidOperationException("seed-data/ does not import:\n" + string.Join('\n', import.Problems));
         }
 
-        // The shared client makes thousands of requests (the fuzz tests); the limiter has its own test.
-        Factory = new ApiFactory(ConnectionString, DefaultNow, new Dictionary<string, string> { ["RateLimiting:PermitLimit"] = "100000000" });
+        Factory = new ApiFactory(ConnectionString, DefaultNow);
         Client = await Factory.CreateReadyClientAsync();
     }
 
