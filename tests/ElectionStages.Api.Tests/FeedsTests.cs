@@ -240,4 +240,77 @@ public class FeedsTests(SeededApiFixture fixture)
             Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
         }
     }
+
+    [Theory]
+    [InlineData(Stages + ".json", "br")]
+    [InlineData(Stages + ".csv", "gzip")]
+    [InlineData(Stages + ".ics", "br")]
+    [InlineData("/v1/asn/guidance?date=2024-02-12&region=33.03", "br")]
+    [InlineData("/v1/asn/guidance?date=2024-02-12&region=33.03", "gzip")]
+    [InlineData("/v1/regions/33.03/calendar.ics", "gzip")]
+    public async Task A_compressed_answer_is_the_plain_body_compressed_and_the_same_bytes_every_time(string url, string encoding)
+    {
+        using var plain = await SendAsync(url);
+        using var first = await SendAsync(url, r => r.Headers.AcceptEncoding.ParseAdd(encoding));
+        using var second = await SendAsync(url, r => r.Headers.AcceptEncoding.ParseAdd(encoding));
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync();
+        var firstBytes = await first.Content.ReadAsByteArrayAsync();
+
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(encoding, Assert.Single(first.Content.Headers.ContentEncoding));
+        Assert.Equal(firstBytes.Length, first.Content.Headers.ContentLength);
+        Assert.True(firstBytes.Length < plainBytes.Length / 2, $"{encoding}: {firstBytes.Length} of {plainBytes.Length} bytes");
+        Assert.Equal(plainBytes, Decompress(firstBytes, encoding));
+        Assert.Equal(firstBytes, await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(plain.Headers.ETag, first.Headers.ETag);
+        Assert.Equal(["Accept", "Accept-Encoding"], first.Headers.Vary);
+        Assert.Equal(["Accept", "Accept-Encoding"], plain.Headers.Vary);
+    }
+
+    [Theory]
+    [InlineData("gzip;q=1, br;q=0.5", "gzip")]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("*", "br")]
+    [InlineData("*;q=0.5, br;q=0", "gzip")]
+    [InlineData("br;q=0, gzip;q=0", null)]
+    [InlineData("identity", null)]
+    [InlineData("identity;q=1, gzip;q=0.3", null)]
+    [InlineData("deflate", null)]
+    [InlineData("br;q=abc, é;;;", null)]
+    public async Task The_content_coding_follows_the_q_values_of_Accept_Encoding(string acceptEncoding, string? expected)
+    {
+        using var response = await SendAsync(Stages + ".csv", r => r.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding));
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        Assert.StartsWith("election_id,", Encoding.UTF8.GetString(expected is null ? body : Decompress(body, expected)).TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_revalidation_that_accepts_compression_is_still_a_304_with_no_body()
+    {
+        using var first = await SendAsync(Stages, r => r.Headers.AcceptEncoding.ParseAdd("br"));
+        using var revalidated = await SendAsync(Stages, r =>
+        {
+            r.Headers.AcceptEncoding.ParseAdd("br");
+            r.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        });
+
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+        Assert.Empty(revalidated.Content.Headers.ContentEncoding);
+        Assert.Equal(["Accept", "Accept-Encoding"], revalidated.Headers.Vary);
+    }
+
+    private static byte[] Decompress(byte[] body, string encoding)
+    {
+        using var input = new MemoryStream(body);
+        using Stream decoder = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
+    }
 }

@@ -32,4 +32,24 @@ internal sealed class Representation
     public Microsoft.Net.Http.Headers.EntityTagHeaderValue ParsedETag { get; }
 
     public DateTimeOffset LastModified { get; }
+
+    /// <summary>
+    /// What the representation may hold once its compressed forms exist, for the cache's byte budget: JSON, CSV and
+    /// iCalendar compress to well under a third of their size in either coding, so half the body again covers both.
+    /// </summary>
+    public long BudgetBytes => Body.Length + (Body.Length / 2) + 256;
+
+    private byte[]? brotli;
+    private byte[]? gzip;
+
+    /// <summary>
+    /// The body in a content coding (<see cref="ContentCodings"/>), compressed on first use and then kept: the same bytes
+    /// for every later request, as long as the representation is cached.
+    /// </summary>
+    public byte[] Encoded(string coding) => coding switch
+    {
+        ContentCodings.Brotli => LazyInitializer.EnsureInitialized(ref brotli, () => ContentCodings.Compress(Body, coding)),
+        ContentCodings.Gzip => LazyInitializer.EnsureInitialized(ref gzip, () => ContentCodings.Compress(Body, coding)),
+        _ => Body,
+    };
 }

@@ -35,7 +35,7 @@ internal sealed class RepresentationCache : IDisposable
         }
 
         var representation = build();
-        cache.Set(fullKey, representation, new MemoryCacheEntryOptions { Size = representation.Body.Length + 256 });
+        cache.Set(fullKey, representation, new MemoryCacheEntryOptions { Size = representation.BudgetBytes });
         return representation;
     }
 

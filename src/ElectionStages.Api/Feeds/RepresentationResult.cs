@@ -6,12 +6,16 @@ namespace ElectionStages.Api.Feeds;
 
 /// <summary>
 /// Writes a prepared <see cref="Representation"/> with <c>ETag</c>, <c>Last-Modified</c>, <c>Cache-Control</c> and
-/// <c>Vary: Accept</c>, or 304 with no body when the client's <c>If-None-Match</c> (or <c>If-Modified-Since</c>) still
-/// holds. <typeparamref name="T"/> is the JSON shape, for the OpenAPI document.
+/// <c>Vary: Accept, Accept-Encoding</c>, or 304 with no body when the client's <c>If-None-Match</c> (or
+/// <c>If-Modified-Since</c>) still holds. The body goes out Brotli- or gzip-compressed when the client accepts it, from
+/// the compressed bytes the representation keeps (the response-compression middleware leaves a response that already
+/// has a <c>Content-Encoding</c> alone). <typeparamref name="T"/> is the JSON shape, for the OpenAPI document.
 /// </summary>
 public sealed class RepresentationResult<T> : IResult, IEndpointMetadataProvider
 {
     public const string CacheControl = "public, max-age=300";
+
+    private const string VaryValue = "Accept, Accept-Encoding";
 
     private readonly Representation representation;
 
@@ -25,7 +29,7 @@ public sealed class RepresentationResult<T> : IResult, IEndpointMetadataProvider
         response.Headers.ETag = representation.ETag;
         headers.LastModified = representation.LastModified;
         response.Headers.CacheControl = CacheControl;
-        response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        response.Headers.Append(HeaderNames.Vary, VaryValue);
         if (IsNotModified(httpContext.Request))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
@@ -34,8 +38,15 @@ public sealed class RepresentationResult<T> : IResult, IEndpointMetadataProvider
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = representation.ContentType;
-        response.ContentLength = representation.Body.Length;
-        return response.Body.WriteAsync(representation.Body, httpContext.RequestAborted).AsTask();
+        var body = representation.Body;
+        if (ContentCodings.Choose(httpContext.Request) is { } coding)
+        {
+            body = representation.Encoded(coding);
+            response.Headers.ContentEncoding = coding;
+        }
+
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "IEndpointMetadataProvider is implemented by a static member.")]
