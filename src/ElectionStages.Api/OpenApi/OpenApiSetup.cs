@@ -40,12 +40,18 @@ internal static class OpenApiSetup
 
     public static WebApplication UseElectionStagesOpenApi(this WebApplication app)
     {
-        app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = "swagger";
-            options.SwaggerEndpoint(DocumentPath, "ElectionStages v1");
-        });
+        // Only the document's and the UI's paths go through Swashbuckle's middleware (it matches a route template on
+        // every request it sees), so API requests pay nothing for it.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase),
+            docs => docs
+                .UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json")
+                .UseSwaggerUI(options =>
+                {
+                    options.RoutePrefix = "swagger";
+                    options.SwaggerEndpoint(DocumentPath, "ElectionStages v1");
+                }));
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -32,11 +33,13 @@ internal static class RateLimitingSetup
 
         services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            // Partitioned by the address itself (not its string form, which would be formatted on every request);
+            // IPAddress.None stands for "unknown" and the exempt paths share one unlimited partition.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(context =>
                 IsExempt(context.Request.Path)
-                    ? RateLimitPartition.GetNoLimiter("exempt")
+                    ? RateLimitPartition.GetNoLimiter(IPAddress.IPv6None)
                     : RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        context.Connection.RemoteIpAddress ?? IPAddress.None,
                         _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = settings.PermitLimit,
