@@ -48,8 +48,15 @@ internal sealed class Representation
     /// </summary>
     public byte[] Encoded(string coding) => coding switch
     {
-        ContentCodings.Brotli => LazyInitializer.EnsureInitialized(ref brotli, () => ContentCodings.Compress(Body, coding)),
-        ContentCodings.Gzip => LazyInitializer.EnsureInitialized(ref gzip, () => ContentCodings.Compress(Body, coding)),
+        ContentCodings.Brotli => Volatile.Read(ref brotli) ?? Keep(ref brotli, coding),
+        ContentCodings.Gzip => Volatile.Read(ref gzip) ?? Keep(ref gzip, coding),
         _ => Body,
     };
+
+    /// <summary>Compresses and keeps the first result stored (two racing requests compress the same bytes).</summary>
+    private byte[] Keep(ref byte[]? slot, string coding)
+    {
+        var compressed = ContentCodings.Compress(Body, coding);
+        return Interlocked.CompareExchange(ref slot, compressed, null) ?? compressed;
+    }
 }
