@@ -133,8 +133,8 @@ internal static class ElectionEndpoints
 
         return responder.Cached<ElectionStagesResponse>(snapshot, $"stages/{id}/{mediaType}", () => mediaType switch
         {
-            MediaTypes.Csv => new Representation(StageCsv.Write(snapshot.StagesOf(id)), "text/csv; charset=utf-8; header=present", snapshot),
-            MediaTypes.Calendar => new Representation(StageICalendar.Write(election, snapshot.StagesOf(id), snapshot), "text/calendar; charset=utf-8", snapshot),
+            MediaTypes.Csv => new Representation(StageCsv.Write(snapshot.StagesOf(id)), Responder.CsvContentType, snapshot),
+            MediaTypes.Calendar => new Representation(StageICalendar.Write(election, snapshot.StagesOf(id), snapshot), Responder.CalendarContentType, snapshot),
             _ => new Representation(
                 responder.JsonBytes(new ElectionStagesResponse(
                     ElectionResponse.From(election, snapshot),

@@ -9,6 +9,10 @@ internal sealed class Responder(IOptions<Microsoft.AspNetCore.Http.Json.JsonOpti
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
+    public const string CsvContentType = "text/csv; charset=utf-8; header=present";
+
+    public const string CalendarContentType = "text/calendar; charset=utf-8";
+
     public byte[] JsonBytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions.Value.SerializerOptions);
 
     /// <summary>

@@ -73,11 +73,7 @@ internal static class GuidanceEndpoints
             return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
         }
 
-        return responder.Answer(
-            snapshot,
-            $"guidance|{where.Date:uuuu-MM-dd}|{where.Region?.Code}|{where.Zone.Id}|{date is null}",
-            () => BuildGuidance(snapshot, where, date is null),
-            date is null ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
+        return Dated(responder, snapshot, "guidance", where, date is null, () => BuildGuidance(snapshot, where, date is null));
     }
 
     private static GuidanceResponse BuildGuidance(CalendarSnapshot snapshot, Where where, bool dateIsToday)
@@ -148,11 +144,7 @@ internal static class GuidanceEndpoints
             return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
         }
 
-        return responder.Answer(
-            snapshot,
-            $"rule|{rule.Id}|{where.Date:uuuu-MM-dd}|{where.Region?.Code}|{where.Zone.Id}|{date is null}",
-            () => BuildRuleCheck(snapshot, rule, where),
-            date is null ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
+        return Dated(responder, snapshot, $"rule|{rule.Id}", where, date is null, () => BuildRuleCheck(snapshot, rule, where));
     }
 
     private static RuleCheckResponse BuildRuleCheck(CalendarSnapshot snapshot, NeutralityRule rule, Where where)
@@ -175,6 +167,17 @@ internal static class GuidanceEndpoints
     }
 
     private sealed record Where(LocalDate Date, DateTimeZone Zone, Region? Region);
+
+    /// <summary>
+    /// An answer about a date, zone and region, cached per snapshot and that question. An answer about "today" (no
+    /// <c>date</c> given) also changes when the day starts in the zone, so its Last-Modified is no earlier than that.
+    /// </summary>
+    private static RepresentationResult<T> Dated<T>(Responder responder, CalendarSnapshot snapshot, string what, Where where, bool dateIsToday, Func<T> build) =>
+        responder.Answer(
+            snapshot,
+            $"{what}|{where.Date:uuuu-MM-dd}|{where.Region?.Code}|{where.Zone.Id}|{dateIsToday}",
+            build,
+            dateIsToday ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
 
     /// <summary>The date, zone and region a request asks about, or the problem with its parameters.</summary>
     private static (Where? Where, ProblemHttpResult? Problem) Resolve(CalendarSnapshot snapshot, string? date, string? region, string? zone, IClock clock)

@@ -72,10 +72,10 @@ internal static class RegionCalendarEndpoints
             var stages = elections.SelectMany(e => snapshot.StagesOf(e.Id)).ToList();
             return mediaType switch
             {
-                MediaTypes.Csv => new Representation(StageCsv.Write(stages), "text/csv; charset=utf-8; header=present", snapshot),
+                MediaTypes.Csv => new Representation(StageCsv.Write(stages), Responder.CsvContentType, snapshot),
                 MediaTypes.Calendar => new Representation(
                     StageICalendar.Write($"Tahapan pemilu dan pilkada: {region.Name}", $"Election stages that apply to {region.Name} ({region.Code})", stages, snapshot),
-                    "text/calendar; charset=utf-8",
+                    Responder.CalendarContentType,
                     snapshot),
                 _ => new Representation(
                     responder.JsonBytes(new RegionCalendarResponse(
