@@ -130,7 +130,53 @@ public sealed record Contest(
             yield return end.PlusDays(1);
         }
     }
+
+    /// <summary>
+    /// Phases follow each other without overlap, and the quiet period fills the days between campaign and voting
+    /// exactly (UU 7/2017 Pasal 278(1), UU 8/2015 Pasal 67(2)); otherwise some day of the cycle would have two phases
+    /// or none. Returns what is wrong, or null.
+    /// </summary>
+    public static string? PhaseOrderProblem(LocalDate? cycleStart, LocalDate? determined, DateInterval? campaign, DateInterval? quiet, LocalDate voting, LocalDate? cycleEnd)
+    {
+        var firstAfterDetermination = campaign?.Start ?? quiet?.Start ?? voting;
+        if (cycleStart is { } start && start > (determined ?? firstAfterDetermination))
+        {
+            return $"cycle_start {start:uuuu-MM-dd} is after the next phase starts";
+        }
+
+        if (determined is { } d && d >= firstAfterDetermination)
+        {
+            return $"candidates_determined {d:uuuu-MM-dd} must come before the campaign, quiet period and voting day";
+        }
+
+        if (campaign is { } c && (c.End >= voting || c.End >= (quiet?.Start ?? voting)))
+        {
+            return $"the campaign ends {c.End:uuuu-MM-dd}, not before the quiet period or voting day";
+        }
+
+        if (quiet is { } q && (q.End.PlusDays(1) != voting || (campaign is { } before && before.End.PlusDays(1) != q.Start)))
+        {
+            return $"the quiet period {q.Start:uuuu-MM-dd}..{q.End:uuuu-MM-dd} must run from the day after the campaign to the day before voting ({voting:uuuu-MM-dd})";
+        }
+
+        if (cycleEnd is { } end && end < voting)
+        {
+            return $"cycle_end {end:uuuu-MM-dd} is before voting_day {voting:uuuu-MM-dd}";
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A region in which a contest of a regional election is held (a governor race at province level, a regent/mayor race at regency/city level).</summary>
-public sealed record ElectionRegion(string ElectionId, string RegionCode, string ContestId, string Source, string? Note);
+public sealed record ElectionRegion(string ElectionId, string RegionCode, string ContestId, string Source, string? Note)
+{
+    /// <summary>A governor race is held by a province, a regent or mayor race by a regency or city: what is wrong, or null.</summary>
+    public static string? ContestLevelProblem(string contestId, Region region) => contestId switch
+    {
+        "governor" when region.Kind != RegionKind.Province => $"a governor race is held by a province, not {region.Code}",
+        "regent-mayor" when region.Kind == RegionKind.Province => $"a regent-mayor race is held by a regency/city, not province {region.Code}",
+        "governor" or "regent-mayor" => null,
+        _ => $"contest '{contestId}' of a regional election must be governor or regent-mayor",
+    };
+}

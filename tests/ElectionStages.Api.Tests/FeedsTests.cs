@@ -218,7 +218,8 @@ public class FeedsTests(SeededApiFixture fixture)
     [InlineData("/v1/elections/pemilu-2099/stages", "text/csv", 404)]
     [InlineData("/v1/elections/pemilu-2024/stages.xlsx", "text/calendar", 404)]
     [InlineData("/v1/no-such-thing", "text/calendar", 404)]
-    [InlineData("/v1/calendar?date=2024-13-01", "text/csv", 400)]
+    [InlineData("/v1/regions/3x/calendar", "text/csv", 400)]
+    [InlineData("/v1/regions/33.99/calendar.ics", "text/calendar", 404)]
     public async Task Errors_are_problem_json_even_when_the_client_asked_for_CSV_or_iCalendar(string url, string mediaType, int status)
     {
         using var response = await SendAsync(url, r => Accept(r, mediaType));
@@ -226,6 +227,23 @@ public class FeedsTests(SeededApiFixture fixture)
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.Str("type"));
+    }
+
+    /// <summary>
+    /// Every /v1 endpoint checks in one order (docs/architecture.md): the representation (406), then a loaded
+    /// snapshot (503), then its own parameters (400) and lookups (404).
+    /// </summary>
+    [Theory]
+    [InlineData("/v1/calendar?date=2024-13-01", "text/csv")]
+    [InlineData("/v1/regions?parent=3x", "text/calendar")]
+    [InlineData("/v1/asn/guidance?region=99.99", "text/csv")]
+    [InlineData("/v1/elections/pemilu-2099", "text/csv")]
+    public async Task An_unacceptable_Accept_is_answered_before_a_bad_parameter(string url, string mediaType)
+    {
+        using var response = await SendAsync(url, r => Accept(r, mediaType));
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("/problems/not-acceptable", JsonNode.Parse(await response.Content.ReadAsStringAsync())!.Str("type"));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Dapper;
-using ElectionStages.Api.Data.Import;
+using ElectionStages.Api.Import;
 using ElectionStages.Api.Tests.Infrastructure;
 using Npgsql;
 
@@ -60,7 +60,7 @@ public class ImportTests(SeededApiFixture fixture)
         var seed = Repository.CopySeedData();
         var line = AppendLine(Path.Combine(seed, file), row);
 
-        var result = await CalendarImporter.ImportAsync(connectionString, seed, CancellationToken.None);
+        var result = await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None);
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal($"{file}:{line}", $"{problem.File}:{problem.Line}");
@@ -75,7 +75,7 @@ public class ImportTests(SeededApiFixture fixture)
         var first = AppendLine(Path.Combine(seed, "stages.csv"), GoodStage.Replace(",high,", ",sure,", StringComparison.Ordinal));
         var second = AppendLine(Path.Combine(seed, "stages.csv"), GoodStage.Replace(",uji-coba,", ",uji-coba-2,", StringComparison.Ordinal).Replace("2024-02-12,2024-02-12", "2024-02-13,2024-02-11", StringComparison.Ordinal));
 
-        var result = await CalendarImporter.ImportAsync(await fixture.Server.CreateDatabaseAsync("import"), seed, CancellationToken.None);
+        var result = await SeedImporter.ImportAsync(await fixture.Server.CreateDatabaseAsync("import"), seed, CancellationToken.None);
 
         Assert.Equal([first, second], result.Problems.Select(p => p.Line));
     }
@@ -87,7 +87,7 @@ public class ImportTests(SeededApiFixture fixture)
         AppendLine(Path.Combine(seed, "stages.csv"), GoodStage + "\"a note\nover two lines\"");
         var bad = AppendLine(Path.Combine(seed, "stages.csv"), GoodStage.Replace(",uji-coba,", ",uji-coba-2,", StringComparison.Ordinal).Replace(",high,", ",sure,", StringComparison.Ordinal));
 
-        var result = await CalendarImporter.ImportAsync(await fixture.Server.CreateDatabaseAsync("import"), seed, CancellationToken.None);
+        var result = await SeedImporter.ImportAsync(await fixture.Server.CreateDatabaseAsync("import"), seed, CancellationToken.None);
 
         Assert.Equal(bad, Assert.Single(result.Problems).Line);
     }
@@ -99,7 +99,7 @@ public class ImportTests(SeededApiFixture fixture)
         AppendLine(Path.Combine(seed, "stages.csv"), string.Empty);
         var bad = AppendLine(Path.Combine(seed, "stages.csv"), GoodStage.Replace(",high,", ",sure,", StringComparison.Ordinal));
 
-        var result = await CalendarImporter.ImportAsync(await fixture.Server.CreateDatabaseAsync("import"), seed, CancellationToken.None);
+        var result = await SeedImporter.ImportAsync(await fixture.Server.CreateDatabaseAsync("import"), seed, CancellationToken.None);
 
         Assert.Equal(bad, Assert.Single(result.Problems).Line);
     }
@@ -115,7 +115,7 @@ public class ImportTests(SeededApiFixture fixture)
         lines[0] = lines[0].Replace("source_ref", "sourceref", StringComparison.Ordinal);
         await File.WriteAllLinesAsync(stages, lines);
 
-        var result = await CalendarImporter.ImportAsync(await fixture.Server.CreateDatabaseAsync("import"), seed, CancellationToken.None);
+        var result = await SeedImporter.ImportAsync(await fixture.Server.CreateDatabaseAsync("import"), seed, CancellationToken.None);
         var messages = result.Problems.Select(p => p.ToString()).ToList();
 
         Assert.Contains("elections.csv:0: file is missing", messages);
@@ -129,9 +129,9 @@ public class ImportTests(SeededApiFixture fixture)
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync("import");
 
-        var first = await CalendarImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None);
+        var first = await SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None);
         var state = await StateAsync(connectionString);
-        var second = await CalendarImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None);
+        var second = await SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None);
 
         Assert.Equal((1L, true), (first.Revision, first.Changed));
         Assert.Equal((1L, false), (second.Revision, second.Changed));
@@ -145,7 +145,7 @@ public class ImportTests(SeededApiFixture fixture)
         var seed = Repository.CopySeedData();
         AppendLine(Path.Combine(seed, "stages.csv"), GoodStage);
 
-        var result = await CalendarImporter.ImportAsync(connectionString, seed, CancellationToken.None);
+        var result = await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None);
         var (revision, stages, _) = await StateAsync(connectionString);
 
         Assert.True(result.Succeeded);
@@ -181,7 +181,7 @@ public class ImportTests(SeededApiFixture fixture)
     private async Task<string> ImportedDatabaseAsync()
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync("import");
-        var result = await CalendarImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None);
+        var result = await SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join('\n', result.Problems));
         return connectionString;
     }

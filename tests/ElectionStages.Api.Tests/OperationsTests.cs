@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
-using ElectionStages.Api.Data.Import;
+using ElectionStages.Api.Import;
 using ElectionStages.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -82,7 +82,7 @@ public class OperationsTests(SeededApiFixture fixture)
     public async Task Two_instances_serve_a_new_import_within_2_s_and_the_poll_catches_a_missed_notification()
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync("twins");
-        Assert.True((await CalendarImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
+        Assert.True((await SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
         var fastPoll = new Dictionary<string, string> { ["Calendar:PollInterval"] = "00:00:01" };
         await using var first = new ApiFactory(connectionString, SeededApiFixture.DefaultNow, fastPoll);
         await using var second = new ApiFactory(connectionString, SeededApiFixture.DefaultNow, fastPoll);
@@ -93,7 +93,7 @@ public class OperationsTests(SeededApiFixture fixture)
         var seed = Repository.CopySeedData();
         await File.AppendAllTextAsync(Path.Combine(seed, "stages.csv"),
             "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
-        Assert.True((await CalendarImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
+        Assert.True((await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
         Assert.True(await BothServeRevisionAsync(firstClient, secondClient, 2, TimeSpan.FromSeconds(2)), "an import was not served by both instances within 2 s");
 
         // A change whose notification never comes (written without NOTIFY): the revision poll finds it.

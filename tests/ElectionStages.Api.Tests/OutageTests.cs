@@ -1,5 +1,5 @@
 using System.Net;
-using ElectionStages.Api.Data.Import;
+using ElectionStages.Api.Import;
 using ElectionStages.Api.Tests.Infrastructure;
 
 namespace ElectionStages.Api.Tests;
@@ -13,7 +13,7 @@ public class OutageTests
     {
         await using var server = await PostgresServer.StartThrowawayAsync();
         var connectionString = await server.CreateDatabaseAsync("outage");
-        Assert.True((await CalendarImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
+        Assert.True((await SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
         await using var factory = new ApiFactory(connectionString, SeededApiFixture.DefaultNow);
         using var client = await factory.CreateReadyClientAsync();
 
@@ -65,7 +65,7 @@ public class OutageTests
         var seed = Repository.CopySeedData();
         await File.AppendAllTextAsync(Path.Combine(seed, "stages.csv"),
             "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
-        Assert.True((await CalendarImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
+        Assert.True((await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
         var deadline = DateTime.UtcNow.AddSeconds(2);
         long revision;
         do

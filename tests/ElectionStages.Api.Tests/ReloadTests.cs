@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using ElectionStages.Api.Data.Import;
+using ElectionStages.Api.Import;
 using ElectionStages.Api.Tests.Infrastructure;
 
 namespace ElectionStages.Api.Tests;
@@ -12,14 +12,14 @@ public class ReloadTests(SeededApiFixture fixture)
     public async Task A_refused_import_leaves_the_API_on_the_previous_revision_and_a_good_one_is_picked_up()
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync("reload");
-        Assert.True((await CalendarImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
+        Assert.True((await SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
         await using var factory = new ApiFactory(connectionString, SeededApiFixture.DefaultNow);
         using var client = await factory.CreateReadyClientAsync();
         var seed = Repository.CopySeedData();
         await File.AppendAllTextAsync(Path.Combine(seed, "stages.csv"),
             "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-30,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
 
-        var refused = await CalendarImporter.ImportAsync(connectionString, seed, CancellationToken.None);
+        var refused = await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None);
         var afterRefusal = await client.GetJsonAsync("/v1/elections/pemilu-2024/stages");
 
         Assert.False(refused.Succeeded);
@@ -28,7 +28,7 @@ public class ReloadTests(SeededApiFixture fixture)
         var lines = await File.ReadAllLinesAsync(Path.Combine(seed, "stages.csv"));
         lines[^1] = lines[^1].Replace("2024-02-30", "2024-02-12", StringComparison.Ordinal);
         await File.WriteAllLinesAsync(Path.Combine(seed, "stages.csv"), lines);
-        Assert.True((await CalendarImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
+        Assert.True((await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
 
         // NOTIFY arrives in milliseconds; the poll (5 s in tests) is the fallback.
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -1,35 +1,33 @@
-using ElectionStages.Api.Data;
+using ElectionStages.Api.Errors;
 using ElectionStages.Api.Feeds;
+using ElectionStages.Api.Representations;
+using ElectionStages.Api.Requests;
 using ElectionStages.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ElectionStages.Api.Elections;
 
+/// <summary><c>/v1/elections</c>: the elections, their stage schedules (JSON, CSV, iCalendar) and their contests.</summary>
 internal static class ElectionEndpoints
 {
-    public static IEndpointRouteBuilder MapElections(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapElections(this RouteGroupBuilder v1)
     {
-        var group = app.MapGroup("/v1/elections").WithTags("Elections");
+        var group = v1.MapGroup("/elections").WithTags("Elections");
 
         group.MapGet("/", ListElections)
             .WithName("ListElections")
             .WithSummary("All elections")
             .WithDescription("Every election in the calendar, oldest voting day first, with its regulation and stage count.")
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Negotiates(MediaTypes.JsonOnly);
 
         group.MapGet("/{id}", GetElection)
             .WithName("GetElection")
             .WithSummary("One election")
             .WithDescription("One election by its id, e.g. `pemilu-2024`.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Negotiates(MediaTypes.JsonOnly)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/{id}/stages", (string id, HttpRequest request, SnapshotHolder holder, Responder responder) =>
-                MediaTypes.Negotiate(request, MediaTypes.Schedule) is { } mediaType
-                    ? GetStages(id, mediaType, holder, responder)
-                    : Problems.Problems.NotAcceptable(MediaTypes.Schedule))
+        group.MapGet("/{id}/stages", (string id, [AsParameters] V1Request request) => GetStages(id, request.MediaType(), request))
             .WithName("GetElectionStages")
             .WithSummary("The stage schedule of one election")
             .WithDescription(
@@ -38,9 +36,8 @@ internal static class ElectionEndpoints
                 "(one all-day event per dated stage that was held).")
             .Produces<ElectionStagesResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar)
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Negotiates(MediaTypes.Schedule)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/contests", GetContests)
             .WithName("GetElectionContests")
@@ -49,32 +46,27 @@ internal static class ElectionEndpoints
                 "Each race (presidential, legislative, governor, regent-mayor) with its phases — pre-candidacy, " +
                 "candidates-determined, campaign, quiet-period, voting-day, post-voting — and their dates, bounded by " +
                 "stages of the schedule. A phase the sources give no dates for is left out.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Negotiates(MediaTypes.JsonOnly)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/{id}/stages.{format}", (string id, string format, SnapshotHolder holder, Responder responder) =>
+        group.MapGet("/{id}/stages.{format}", (string id, string format, [AsParameters] V1Request request) =>
                 MediaTypes.BySuffix.TryGetValue(format, out var mediaType)
-                    ? GetStages(id, mediaType, holder, responder)
-                    : Problems.Problems.NotFound("format", $"'{Problems.QueryParameters.Shorten(format)}' is not one of json, csv, ics"))
+                    ? GetStages(id, mediaType, request)
+                    : Problems.NotFound("format", $"'{Problems.Shorten(format)}' is not one of json, csv, ics"))
             .WithName("GetElectionStagesFile")
             .WithSummary("The stage schedule as a file, for links")
             .WithDescription("The same schedule chosen by suffix instead of `Accept`: `stages.json`, `stages.csv` or `stages.ics` (subscribe to it as a webcal:// link).")
             .Produces<ElectionStagesResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar)
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        return app;
+        return v1;
     }
 
     private static Results<RepresentationResult<IReadOnlyList<ElectionResponse>>, ProblemHttpResult> ListElections(
-        HttpRequest request, SnapshotHolder holder, Responder responder)
+        [AsParameters] V1Request request)
     {
-        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
-        {
-            return problem;
-        }
+        var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         return responder.Cached<IReadOnlyList<ElectionResponse>>(snapshot, "elections", () => new Representation(
             responder.JsonBytes<IReadOnlyList<ElectionResponse>>([.. snapshot.Elections.Select(e => ElectionResponse.From(e, snapshot))]),
@@ -83,12 +75,9 @@ internal static class ElectionEndpoints
     }
 
     private static Results<RepresentationResult<ElectionResponse>, ProblemHttpResult> GetElection(
-        string id, HttpRequest request, SnapshotHolder holder, Responder responder)
+        string id, [AsParameters] V1Request request)
     {
-        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
-        {
-            return problem;
-        }
+        var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         if (snapshot.FindElection(id) is not { } election)
         {
@@ -100,12 +89,9 @@ internal static class ElectionEndpoints
     }
 
     private static Results<RepresentationResult<IReadOnlyList<ContestResponse>>, ProblemHttpResult> GetContests(
-        string id, HttpRequest request, SnapshotHolder holder, Responder responder)
+        string id, [AsParameters] V1Request request)
     {
-        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
-        {
-            return problem;
-        }
+        var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         if (snapshot.FindElection(id) is null)
         {
@@ -119,12 +105,9 @@ internal static class ElectionEndpoints
             snapshot));
     }
 
-    private static IResult GetStages(string id, string mediaType, SnapshotHolder holder, Responder responder)
+    private static IResult GetStages(string id, string mediaType, V1Request request)
     {
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
-        }
+        var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         if (snapshot.FindElection(id) is not { } election)
         {
@@ -146,5 +129,5 @@ internal static class ElectionEndpoints
     }
 
     private static ProblemHttpResult UnknownElection(string id) =>
-        Problems.Problems.NotFound("id", $"no election has the id '{Problems.QueryParameters.Shorten(id)}'; GET /v1/elections lists them");
+        Problems.NotFound("id", $"no election has the id '{Problems.Shorten(id)}'; GET /v1/elections lists them");
 }

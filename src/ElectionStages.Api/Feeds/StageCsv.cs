@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using ElectionStages.Api.Data;
+using ElectionStages.Api.Database;
 using ElectionStages.Domain;
 
 namespace ElectionStages.Api.Feeds;

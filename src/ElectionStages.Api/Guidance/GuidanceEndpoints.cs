@@ -1,12 +1,13 @@
-using ElectionStages.Api.Data;
-using ElectionStages.Api.Feeds;
-using ElectionStages.Api.Problems;
+using ElectionStages.Api.Errors;
+using ElectionStages.Api.Representations;
+using ElectionStages.Api.Requests;
 using ElectionStages.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
 namespace ElectionStages.Api.Guidance;
 
+/// <summary><c>/v1/asn</c>: what an ASN may say or do on a date in a region, and the rule catalogue.</summary>
 internal static class GuidanceEndpoints
 {
     public static readonly LocalizedText Notice = new(
@@ -19,9 +20,9 @@ internal static class GuidanceEndpoints
         "Tanpa region, hanya pemilu nasional yang diperhitungkan; pilkada berlaku per provinsi dan kabupaten/kota.",
         "Without a region only national elections are considered; regional elections apply per province and regency/city.");
 
-    public static IEndpointRouteBuilder MapGuidance(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapGuidance(this RouteGroupBuilder v1)
     {
-        var group = app.MapGroup("/v1/asn").WithTags("ASN guidance");
+        var group = v1.MapGroup("/asn").WithTags("ASN guidance");
 
         group.MapGet("/guidance", GetGuidance)
             .WithName("GetAsnGuidance")
@@ -31,49 +32,37 @@ internal static class GuidanceEndpoints
                 "contest of every election that applies there (the general election everywhere, a regional election where " +
                 "it runs), each rule with its sanction and legal basis, and the next date on which the answer changes. " +
                 "Without `date`: today in the region's zone (or `zone`, default Asia/Jakarta).")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Negotiates(MediaTypes.JsonOnly)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/rules", ListRules)
             .WithName("ListAsnRules")
             .WithSummary("The rule catalogue")
             .WithDescription("Every neutrality rule (prohibited and allowed acts), with the phases and election kinds it applies to.")
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Negotiates(MediaTypes.JsonOnly);
 
         group.MapGet("/rules/{id}", CheckRule)
             .WithName("CheckAsnRule")
             .WithSummary("Is this rule in force then and there?")
             .WithDescription("Whether one rule holds on `date` in `region`, and which election, contest and phase put it in force.")
+            .Negotiates(MediaTypes.JsonOnly)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        return app;
+        return v1;
     }
 
     private static Results<RepresentationResult<GuidanceResponse>, ProblemHttpResult> GetGuidance(
-        string? date, string? region, string? zone, HttpRequest request, SnapshotHolder holder, IClock clock, Responder responder)
+        string? date, string? region, string? zone, [AsParameters] V1Request request)
     {
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
-        }
-
-        var (where, problem) = Resolve(snapshot, date, region, zone, clock);
+        var snapshot = request.Snapshot();
+        var (where, problem) = Resolve(snapshot, date, region, zone, request.Clock);
         if (where is null)
         {
             return problem!;
         }
 
-        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
-        {
-            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
-        }
-
-        return Dated(responder, snapshot, "guidance", where, date is null, () => BuildGuidance(snapshot, where, date is null));
+        return Dated(request.Responder, snapshot, "guidance", where, date is null, () => BuildGuidance(snapshot, where, date is null));
     }
 
     private static GuidanceResponse BuildGuidance(CalendarSnapshot snapshot, Where where, bool dateIsToday)
@@ -107,12 +96,9 @@ internal static class GuidanceEndpoints
     }
 
     private static Results<RepresentationResult<IReadOnlyList<RuleResponse>>, ProblemHttpResult> ListRules(
-        HttpRequest request, SnapshotHolder holder, Responder responder)
+        [AsParameters] V1Request request)
     {
-        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
-        {
-            return problem;
-        }
+        var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         return responder.Cached<IReadOnlyList<RuleResponse>>(snapshot, "rules", () => new Representation(
             responder.JsonBytes<IReadOnlyList<RuleResponse>>([.. snapshot.Guidance.Rules.Select(r => RuleResponse.From(r, []))]),
@@ -121,30 +107,22 @@ internal static class GuidanceEndpoints
     }
 
     private static Results<RepresentationResult<RuleCheckResponse>, ProblemHttpResult> CheckRule(
-        string id, string? date, string? region, string? zone, HttpRequest request, SnapshotHolder holder, IClock clock, Responder responder)
+        string id, string? date, string? region, string? zone, [AsParameters] V1Request request)
     {
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
-        }
+        var snapshot = request.Snapshot();
 
         if (snapshot.FindRule(id) is not { } rule)
         {
-            return Problems.Problems.NotFound("id", $"no rule has the id '{QueryParameters.Shorten(id)}'; GET /v1/asn/rules lists them");
+            return Problems.NotFound("id", $"no rule has the id '{Problems.Shorten(id)}'; GET /v1/asn/rules lists them");
         }
 
-        var (where, problem) = Resolve(snapshot, date, region, zone, clock);
+        var (where, problem) = Resolve(snapshot, date, region, zone, request.Clock);
         if (where is null)
         {
             return problem!;
         }
 
-        if (MediaTypes.Negotiate(request, MediaTypes.JsonOnly) is null)
-        {
-            return Problems.Problems.NotAcceptable(MediaTypes.JsonOnly);
-        }
-
-        return Dated(responder, snapshot, $"rule|{rule.Id}", where, date is null, () => BuildRuleCheck(snapshot, rule, where));
+        return Dated(request.Responder, snapshot, $"rule|{rule.Id}", where, date is null, () => BuildRuleCheck(snapshot, rule, where));
     }
 
     private static RuleCheckResponse BuildRuleCheck(CalendarSnapshot snapshot, NeutralityRule rule, Where where)
@@ -184,12 +162,12 @@ internal static class GuidanceEndpoints
     {
         if (!QueryParameters.TryParseDate(date, out var day, out var dateError))
         {
-            return (null, Problems.Problems.InvalidParameter("date", dateError));
+            return (null, Problems.InvalidParameter("date", dateError));
         }
 
         if (!QueryParameters.TryParseZone(zone, out var timeZone, out var zoneError))
         {
-            return (null, Problems.Problems.InvalidParameter("zone", zoneError));
+            return (null, Problems.InvalidParameter("zone", zoneError));
         }
 
         Region? found = null;
@@ -197,18 +175,18 @@ internal static class GuidanceEndpoints
         {
             if (RegionCodes.Normalize(region) is not { } code)
             {
-                return (null, Problems.Problems.MalformedRegionCode("region", region));
+                return (null, Problems.MalformedRegionCode("region", region));
             }
 
             found = snapshot.FindRegion(code);
             if (found is null)
             {
-                return (null, Problems.Problems.UnknownRegion("region", code, inPath: false));
+                return (null, Problems.UnknownRegion("region", code, inPath: false));
             }
 
             if (zone is not null && Canonical(timeZone.Id) != Canonical(found.ZoneId))
             {
-                return (null, Problems.Problems.InvalidParameter("zone", $"region {found.Code} ({found.Name}) keeps time in {found.ZoneId}, not {timeZone.Id}; leave zone out or make them agree"));
+                return (null, Problems.InvalidParameter("zone", $"region {found.Code} ({found.Name}) keeps time in {found.ZoneId}, not {timeZone.Id}; leave zone out or make them agree"));
             }
 
             timeZone = DateTimeZoneProviders.Tzdb[found.ZoneId];

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ElectionStages.Api.Data;
+using ElectionStages.Api.Store;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -9,9 +9,9 @@ internal static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
 
-    public static IServiceCollection AddCalendarHealthChecks(this IServiceCollection services)
+    public static IServiceCollection AddSnapshotHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<CalendarHealthCheck>("calendar", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("calendar", tags: [ReadyTag]);
         return services;
     }
 
@@ -50,7 +50,7 @@ internal static class HealthEndpoints
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 
-    private sealed class CalendarHealthCheck(SnapshotHolder holder) : IHealthCheck
+    private sealed class SnapshotHealthCheck(SnapshotHolder holder) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.OpenApi;
 using NodaTime;
 
@@ -28,12 +27,8 @@ internal static class OpenApiSetup
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<QueryParameterDocumentation>();
             options.OperationFilter<TextRepresentationSchemas>();
+            options.OperationFilter<ResponsesInStatusOrder>();
             options.MapType<LocalDate>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Example = System.Text.Json.Nodes.JsonValue.Create("2024-02-14") });
-            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
-            if (File.Exists(xml))
-            {
-                options.IncludeXmlComments(xml);
-            }
         });
         return services;
     }

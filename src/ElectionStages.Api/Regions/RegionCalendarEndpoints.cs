@@ -1,7 +1,8 @@
-using ElectionStages.Api.Data;
 using ElectionStages.Api.Elections;
+using ElectionStages.Api.Errors;
 using ElectionStages.Api.Feeds;
-using ElectionStages.Api.Problems;
+using ElectionStages.Api.Representations;
+using ElectionStages.Api.Requests;
 using ElectionStages.Domain;
 
 namespace ElectionStages.Api.Regions;
@@ -11,16 +12,12 @@ public sealed record RegionCalendarResponse(RegionResponse Region, long Revision
 
 public sealed record RegionElection(ElectionResponse Election, IReadOnlyList<StageResponse> Stages);
 
+/// <summary><c>/v1/regions/{code}/calendar</c>: every election stage that applies to one region, as JSON, CSV or iCalendar.</summary>
 internal static class RegionCalendarEndpoints
 {
-    public static IEndpointRouteBuilder MapRegionCalendars(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapRegionCalendars(this RouteGroupBuilder regions)
     {
-        var group = app.MapGroup("/v1/regions").WithTags("Regions");
-
-        group.MapGet("/{code}/calendar", (string code, HttpRequest request, SnapshotHolder holder, Responder responder) =>
-                MediaTypes.Negotiate(request, MediaTypes.Schedule) is { } mediaType
-                    ? Calendar(code, mediaType, holder, responder)
-                    : Problems.Problems.NotAcceptable(MediaTypes.Schedule))
+        regions.MapGet("/{code}/calendar", (string code, [AsParameters] V1Request request) => Calendar(code, request.MediaType(), request))
             .WithName("GetRegionCalendar")
             .WithSummary("Every election stage that applies to a region")
             .WithDescription(
@@ -28,42 +25,37 @@ internal static class RegionCalendarEndpoints
                 "counts in every regency/city of its province), by `Accept`: JSON (default), `text/csv` or `text/calendar`.")
             .Produces<RegionCalendarResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar)
             .Produces(StatusCodes.Status304NotModified)
+            .Negotiates(MediaTypes.Schedule)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/{code}/calendar.{format}", (string code, string format, SnapshotHolder holder, Responder responder) =>
+        regions.MapGet("/{code}/calendar.{format}", (string code, string format, [AsParameters] V1Request request) =>
                 MediaTypes.BySuffix.TryGetValue(format, out var mediaType)
-                    ? Calendar(code, mediaType, holder, responder)
-                    : Problems.Problems.NotFound("format", $"'{QueryParameters.Shorten(format)}' is not one of json, csv, ics"))
+                    ? Calendar(code, mediaType, request)
+                    : Problems.NotFound("format", $"'{Problems.Shorten(format)}' is not one of json, csv, ics"))
             .WithName("GetRegionCalendarFile")
             .WithSummary("A region's calendar as a file, for links")
             .WithDescription("The same calendar chosen by suffix: `calendar.ics` (subscribe as webcal://…), `calendar.csv` or `calendar.json`.")
             .Produces<RegionCalendarResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        return app;
+        return regions;
     }
 
-    private static IResult Calendar(string code, string mediaType, SnapshotHolder holder, Responder responder)
+    private static IResult Calendar(string code, string mediaType, V1Request request)
     {
         if (RegionCodes.Normalize(code) is not { } canonical)
         {
-            return Problems.Problems.MalformedRegionCode("code", code);
+            return Problems.MalformedRegionCode("code", code);
         }
 
-        if (holder.Current is not { } snapshot)
-        {
-            return Problems.Problems.CalendarNotLoaded();
-        }
+        var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         if (snapshot.FindRegion(canonical) is not { } region)
         {
-            return Problems.Problems.UnknownRegion("code", canonical, inPath: true);
+            return Problems.UnknownRegion("code", canonical, inPath: true);
         }
 
         return responder.Cached<RegionCalendarResponse>(snapshot, $"region-calendar/{canonical}/{mediaType}", () =>

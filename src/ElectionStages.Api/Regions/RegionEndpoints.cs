@@ -1,6 +1,6 @@
-using ElectionStages.Api.Data;
-using ElectionStages.Api.Feeds;
-using ElectionStages.Api.Problems;
+using ElectionStages.Api.Errors;
+using ElectionStages.Api.Representations;
+using ElectionStages.Api.Requests;
 using ElectionStages.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,49 +13,47 @@ public sealed record RegionResponse(string Code, string Name, RegionKind Kind, s
         new(region.Code, region.Name, region.Kind, region.ParentCode, region.ZoneId, region.Source);
 }
 
+/// <summary><c>/v1/regions</c>: provinces and regencies/cities.</summary>
 internal static class RegionEndpoints
 {
-    public static IEndpointRouteBuilder MapRegions(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapRegions(this RouteGroupBuilder v1)
     {
-        var group = app.MapGroup("/v1/regions").WithTags("Regions");
+        var group = v1.MapGroup("/regions").WithTags("Regions");
 
         group.MapGet("/", ListRegions)
             .WithName("ListRegions")
             .WithSummary("Provinces and regencies/cities")
             .WithDescription("All 38 provinces and 514 regencies/cities by Kemendagri code, each with its time zone; `parent=33` lists the regencies/cities of one province.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Negotiates(MediaTypes.JsonOnly)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/{code}", GetRegion)
             .WithName("GetRegion")
             .WithSummary("One region")
             .WithDescription("One province (`33`) or regency/city (`33.03`, also accepted as `3303`).")
+            .Negotiates(MediaTypes.JsonOnly)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        return app;
+        // The region's calendar feeds live beside it (RegionCalendarEndpoints).
+        group.MapRegionCalendars();
+        return v1;
     }
 
     private static Results<RepresentationResult<IReadOnlyList<RegionResponse>>, ProblemHttpResult> ListRegions(
-        string? parent, HttpRequest request, SnapshotHolder holder, Responder responder)
+        string? parent, [AsParameters] V1Request request)
     {
         string? parentCode = null;
         if (parent is not null && (parentCode = RegionCodes.Normalize(parent)) is null)
         {
-            return Problems.Problems.MalformedRegionCode("parent", parent);
+            return Problems.MalformedRegionCode("parent", parent);
         }
 
-        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
-        {
-            return problem;
-        }
+        var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         if (parentCode is not null && snapshot.FindRegion(parentCode) is null)
         {
-            return Problems.Problems.UnknownRegion("parent", parentCode, inPath: false);
+            return Problems.UnknownRegion("parent", parentCode, inPath: false);
         }
 
         return responder.Cached<IReadOnlyList<RegionResponse>>(snapshot, $"regions/{parentCode}", () => new Representation(
@@ -66,20 +64,16 @@ internal static class RegionEndpoints
     }
 
     private static Results<RepresentationResult<RegionResponse>, ProblemHttpResult> GetRegion(
-        string code, HttpRequest request, SnapshotHolder holder, Responder responder)
+        string code, [AsParameters] V1Request request)
     {
         if (RegionCodes.Normalize(code) is not { } canonical)
         {
-            return Problems.Problems.MalformedRegionCode("code", code);
+            return Problems.MalformedRegionCode("code", code);
         }
 
-        if (!JsonPrelude.TryStart(request, holder, out var snapshot, out var problem))
-        {
-            return problem;
-        }
-
+        var snapshot = request.Snapshot();
         return snapshot.FindRegion(canonical) is { } region
-            ? responder.Answer(snapshot, $"region/{canonical}", () => RegionResponse.From(region))
-            : Problems.Problems.UnknownRegion("code", canonical, inPath: true);
+            ? request.Responder.Answer(snapshot, $"region/{canonical}", () => RegionResponse.From(region))
+            : Problems.UnknownRegion("code", canonical, inPath: true);
     }
 }

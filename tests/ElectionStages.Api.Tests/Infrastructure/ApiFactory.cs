@@ -22,7 +22,7 @@ public sealed class ApiFactory(string connectionString, Instant now, IReadOnlyDi
     /// <summary>The connection string the API uses: the database's, with the import's read-only role.</summary>
     public string ReaderConnectionString { get; } = new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
     {
-        Username = ElectionStages.Api.Data.Import.ReaderRole.DefaultName,
+        Username = ElectionStages.Api.Import.ReaderRole.DefaultName,
         Password = null,
     }.ConnectionString;
 

@@ -1,4 +1,4 @@
-using ElectionStages.Api.Data.Import;
+using ElectionStages.Api.Import;
 using NodaTime;
 
 namespace ElectionStages.Api.Tests.Infrastructure;
@@ -21,7 +21,7 @@ public sealed class SeededApiFixture : IAsyncLifetime
     {
         Server = await PostgresServer.StartAsync();
         ConnectionString = await Server.CreateDatabaseAsync("seeded");
-        var import = await CalendarImporter.ImportAsync(ConnectionString, Repository.SeedData, CancellationToken.None);
+        var import = await SeedImporter.ImportAsync(ConnectionString, Repository.SeedData, CancellationToken.None);
         if (!import.Succeeded)
         {
             throw new InvalidOperationException("seed-data/ does not import:\n" + string.Join('\n', import.Problems));

@@ -1,7 +1,0 @@
-namespace ElectionStages.Api.Data.Import;
-
-/// <summary>One thing wrong with the seed files, located as <c>file:line</c>.</summary>
-internal sealed record SeedProblem(string File, int Line, string Message)
-{
-    public override string ToString() => $"{File}:{Line}: {Message}";
-}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ElectionStages.Api.Errors;
+
+internal static class ProblemSetup
+{
+    public const string UnexpectedType = "/problems/unexpected";
+
+    /// <summary>
+    /// Unknown paths, wrong methods and unexpected failures become problem+json too, whatever the client's
+    /// <c>Accept</c> (the framework's default writer gives up when a client asked only for CSV or iCalendar).
+    /// </summary>
+    public static WebApplication UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = context => TypedResults.Problem(
+                type: UnexpectedType,
+                title: "Something went wrong on our side.",
+                detail: "The error was logged. Please try again later.",
+                statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context),
+        });
+        app.UseStatusCodePages(context => TypedResults.Problem(
+            type: context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound
+                ? Problems.NotFoundType
+                : $"/problems/http-{context.HttpContext.Response.StatusCode}",
+            title: ReasonPhrase(context.HttpContext.Response.StatusCode),
+            detail: $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} is not part of this API; see /swagger.",
+            statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+        return app;
+    }
+
+    private static string ReasonPhrase(int status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+}

@@ -1,0 +1,67 @@
+using ElectionStages.Domain;
+
+namespace ElectionStages.Api.Import;
+
+/// <summary>
+/// Every seed file of a folder, read and validated as a whole, one reader per file (<see cref="ElectionsFile"/>,
+/// <see cref="StagesFile"/>, …) and the later files checked against the earlier ones. Either <see cref="Problems"/> is
+/// empty and the data is complete and consistent, or nothing of it may be written. No database is involved.
+/// </summary>
+internal sealed class SeedSet
+{
+    public static readonly string[] KnownFiles =
+        [ElectionsFile.Name, StagesFile.Name, RegionsFile.Name, PhasesFile.Name, ContestsFile.Name, ElectionRegionsFile.Name, RulesFile.Name];
+
+    private SeedSet(IReadOnlyList<Election> elections, IReadOnlyList<Stage> stages, GuidanceData guidance, IReadOnlyList<SeedProblem> problems)
+    {
+        Elections = elections;
+        Stages = stages;
+        Guidance = guidance;
+        Problems = problems;
+    }
+
+    public IReadOnlyList<Election> Elections { get; }
+
+    public IReadOnlyList<Stage> Stages { get; }
+
+    public GuidanceData Guidance { get; }
+
+    public IReadOnlyList<SeedProblem> Problems { get; }
+
+    public static SeedSet Read(string directory) => Read(SeedFiles.FromDirectory(directory));
+
+    public static SeedSet Read(SeedFiles files)
+    {
+        var problems = new List<SeedProblem>();
+        if (!files.Exists)
+        {
+            problems.Add(new SeedProblem(files.Location, 0, "no such directory"));
+            return new SeedSet([], [], GuidanceData.Empty, problems);
+        }
+
+        foreach (var unknown in files.Names.Where(name => !KnownFiles.Contains(name, StringComparer.Ordinal)))
+        {
+            problems.Add(new SeedProblem(unknown, 0, $"unknown seed file; expected only {string.Join(", ", KnownFiles)}"));
+        }
+
+        SeedTable? Table(string name, string[] columns)
+        {
+            if (files.Content(name) is not { } content)
+            {
+                problems.Add(new SeedProblem(name, 0, "file is missing"));
+                return null;
+            }
+
+            return SeedTable.Read(name, content, columns, problems);
+        }
+
+        var elections = ElectionsFile.Read(Table(ElectionsFile.Name, ElectionsFile.Columns), problems);
+        var stages = StagesFile.Read(Table(StagesFile.Name, StagesFile.Columns), elections, problems);
+        var regions = RegionsFile.Read(Table(RegionsFile.Name, RegionsFile.Columns), problems);
+        var phases = PhasesFile.Read(Table(PhasesFile.Name, PhasesFile.Columns), problems);
+        var contests = ContestsFile.Read(Table(ContestsFile.Name, ContestsFile.Columns), elections, stages, problems);
+        var electionRegions = ElectionRegionsFile.Read(Table(ElectionRegionsFile.Name, ElectionRegionsFile.Columns), elections, regions, contests, problems);
+        var rules = RulesFile.Read(Table(RulesFile.Name, RulesFile.Columns), problems);
+        return new SeedSet(elections, stages, new GuidanceData(regions, phases, contests, electionRegions, rules), problems);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Net.Http.Headers;
+
+namespace ElectionStages.Api.Representations;
+
+internal static class MediaTypes
+{
+    public const string Json = "application/json";
+    public const string Csv = "text/csv";
+    public const string Calendar = "text/calendar";
+
+    public static readonly string[] JsonOnly = [Json];
+    public static readonly string[] Schedule = [Json, Csv, Calendar];
+
+    /// <summary>The file suffixes that pick a representation in links (<c>stages.ics</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> BySuffix = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["json"] = Json,
+        ["csv"] = Csv,
+        ["ics"] = Calendar,
+    };
+
+    /// <summary>
+    /// The offered media type the client's <c>Accept</c> rates highest, the first offered one when there is no
+    /// <c>Accept</c>, or null when none is acceptable (→ 406). As RFC 9110 §12.5.1 says, each offered type takes the
+    /// quality of the most specific range that matches it (<c>text/csv</c> over <c>text/*</c> over <c>*/*</c>), so
+    /// <c>q=0</c> refuses a type even when a wildcard would accept it; ties go to our order.
+    /// </summary>
+    public static string? Negotiate(HttpRequest request, IReadOnlyList<string> offered)
+    {
+        var header = request.Headers.Accept;
+        if (header.Count == 0)
+        {
+            return offered[0];
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList(header, out var ranges) || ranges.Count == 0)
+        {
+            return null;
+        }
+
+        return offered
+            .Select((type, order) => (Type: type, Order: order, Quality: QualityOf(type, ranges)))
+            .Where(candidate => candidate.Quality > 0)
+            .OrderByDescending(candidate => candidate.Quality)
+            .ThenBy(candidate => candidate.Order)
+            .Select(candidate => candidate.Type)
+            .FirstOrDefault();
+    }
+
+    private static double QualityOf(string offered, IList<MediaTypeHeaderValue> ranges)
+    {
+        var slash = offered.IndexOf('/', StringComparison.Ordinal);
+        var (type, subtype) = (offered[..slash], offered[(slash + 1)..]);
+        var best = (Specificity: -1, Quality: 0.0);
+        foreach (var range in ranges)
+        {
+            var specificity =
+                range.Type.Equals(type, StringComparison.OrdinalIgnoreCase) && range.SubType.Equals(subtype, StringComparison.OrdinalIgnoreCase) ? 2
+                : range.Type.Equals(type, StringComparison.OrdinalIgnoreCase) && range.SubType.Equals("*", StringComparison.Ordinal) ? 1
+                : range.MatchesAllTypes ? 0
+                : -1;
+            if (specificity > best.Specificity)
+            {
+                best = (specificity, range.Quality ?? 1.0);
+            }
+        }
+
+        return best.Quality;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace ElectionStages.Api.Representations;
+
+internal static class RepresentationSetup
+{
+    /// <summary>
+    /// The JSON settings (NodaTime types, kebab-case enums), representations and their cache, open CORS for GET, and
+    /// Brotli/gzip for the API's media types and the page.
+    /// </summary>
+    public static IServiceCollection AddRepresentations(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        services.AddOptions<RepresentationCacheOptions>().BindConfiguration(RepresentationCacheOptions.Section);
+        services.AddSingleton<RepresentationCache>();
+        services.AddSingleton<Responder>();
+        services.AddCors(options => options.AddDefaultPolicy(policy => policy
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get)
+            .WithHeaders(HeaderNames.Accept, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince)
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified)
+            .SetPreflightMaxAge(TimeSpan.FromDays(1))));
+        services.AddResponseCompression(options =>
+        {
+            // The data is public; compressing it over HTTPS leaks nothing.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes =
+            [
+                MediaTypes.Json, "application/problem+json", MediaTypes.Csv, MediaTypes.Calendar,
+                "text/html", "text/css", "text/javascript", "image/svg+xml",
+            ];
+        });
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using ElectionStages.Api.Errors;
+using ElectionStages.Domain;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ElectionStages.Api.Requests;
+
+/// <summary>
+/// Parses the shared query parameters strictly. Parameters are bound as strings so that a bad value becomes our own
+/// problem naming the parameter, never a framework 400 without a reason or a guess.
+/// </summary>
+internal static class QueryParameters
+{
+    public const int MaxLength = 100;
+
+    public static bool TryParseZone(string? zoneId, out DateTimeZone zone, out string error)
+    {
+        zone = DateTimeZone.Utc;
+        if (zoneId is null)
+        {
+            zone = DateTimeZoneProviders.Tzdb[ZonedToday.DefaultZoneId];
+            error = string.Empty;
+            return true;
+        }
+
+        if (zoneId.Length > MaxLength || DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is not { } found)
+        {
+            error = $"'{Problems.Shorten(zoneId)}' is not an IANA time zone id; Indonesia uses Asia/Jakarta and Asia/Pontianak (WIB), Asia/Makassar (WITA) and Asia/Jayapura (WIT)";
+            return false;
+        }
+
+        zone = found;
+        error = string.Empty;
+        return true;
+    }
+
+    public static bool TryParseDate(string? text, out LocalDate date, out string error)
+    {
+        date = default;
+        error = string.Empty;
+        if (text is null)
+        {
+            return true;
+        }
+
+        // The round trip rejects what the parser would skip over, e.g. a NUL and whatever follows it.
+        var result = text.Length <= MaxLength ? LocalDatePattern.Iso.Parse(text) : null;
+        if (result is not { Success: true } || LocalDatePattern.Iso.Format(result.Value) != text)
+        {
+            error = $"'{Problems.Shorten(text)}' is not a real calendar date in yyyy-MM-dd form";
+            return false;
+        }
+
+        date = result.Value;
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+using ElectionStages.Api.Errors;
+using ElectionStages.Api.Representations;
+using ElectionStages.Api.Store;
+
+namespace ElectionStages.Api.Requests;
+
+/// <summary>The media types an endpoint chooses from by <c>Accept</c> (first: the default), read by the /v1 prelude.</summary>
+internal sealed record NegotiatedMediaTypes(IReadOnlyList<string> Offered);
+
+/// <summary>
+/// What holds for every endpoint under <c>/v1</c>, applied once to the route group: the prelude that runs before each
+/// handler, and the OpenAPI responses it can produce.
+/// </summary>
+internal static class V1Conventions
+{
+    private static readonly object MediaTypeKey = new();
+
+    /// <summary>
+    /// The <c>/v1</c> group. Before any handler runs: an endpoint that negotiates (<see cref="Negotiates"/>) answers
+    /// 406 when none of its media types is acceptable; then every endpoint answers 503 until a snapshot is loaded.
+    /// Only then does the handler check its own parameters (400) and look things up (404).
+    /// </summary>
+    public static RouteGroupBuilder MapV1(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1");
+        v1.AddEndpointFilter(Prelude);
+        v1.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return v1;
+    }
+
+    /// <summary>The endpoint picks its representation from <paramref name="offered"/> by <c>Accept</c> (406 otherwise).</summary>
+    public static RouteHandlerBuilder Negotiates(this RouteHandlerBuilder endpoint, IReadOnlyList<string> offered) =>
+        endpoint.WithMetadata(new NegotiatedMediaTypes(offered)).ProducesProblem(StatusCodes.Status406NotAcceptable);
+
+    /// <summary>The media type the prelude chose for this request, or null when the endpoint does not negotiate.</summary>
+    public static string? NegotiatedMediaType(HttpContext context) => context.Items[MediaTypeKey] as string;
+
+    private static ValueTask<object?> Prelude(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<NegotiatedMediaTypes>() is { } negotiated)
+        {
+            if (MediaTypes.Negotiate(context.Request, negotiated.Offered) is not { } chosen)
+            {
+                return ValueTask.FromResult<object?>(Problems.NotAcceptable(negotiated.Offered));
+            }
+
+            // JSON-only endpoints need not be told; only a choice among several is kept for the handler.
+            if (negotiated.Offered.Count > 1)
+            {
+                context.Items[MediaTypeKey] = chosen;
+            }
+        }
+
+        if (context.RequestServices.GetRequiredService<SnapshotHolder>().Current is null)
+        {
+            return ValueTask.FromResult<object?>(Problems.NotLoaded());
+        }
+
+        return next(invocation);
+    }
+}

@@ -1,0 +1,63 @@
+using ElectionStages.Api.Elections;
+using ElectionStages.Api.Errors;
+using ElectionStages.Api.Representations;
+using ElectionStages.Api.Requests;
+using ElectionStages.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace ElectionStages.Api.Running;
+
+/// <summary>The stages of one election that run on the asked date.</summary>
+public sealed record RunningElection(ElectionResponse Election, IReadOnlyList<StageResponse> Stages);
+
+/// <summary>What runs on a date: the date and zone used, and every election with a stage running that day.</summary>
+public sealed record CalendarResponse(LocalDate Date, string Zone, bool DateIsToday, long Revision, IReadOnlyList<RunningElection> Elections);
+
+/// <summary><c>GET /v1/calendar</c>: what runs on a date, across all elections.</summary>
+internal static class RunningEndpoints
+{
+    public static RouteGroupBuilder MapRunning(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/calendar", GetCalendar)
+            .WithTags("Calendar")
+            .WithName("GetCalendar")
+            .WithSummary("What runs on a date")
+            .WithDescription(
+                "Every stage of every election running on `date`, grouped by election. Without `date`, today in `zone` " +
+                "(default Asia/Jakarta). Stages that were planned but not held (e.g. the 2024 presidential run-off) never run.")
+            .Negotiates(MediaTypes.JsonOnly)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return v1;
+    }
+
+    private static Results<RepresentationResult<CalendarResponse>, ProblemHttpResult> GetCalendar(
+        string? date, string? zone, [AsParameters] V1Request request)
+    {
+        if (!QueryParameters.TryParseZone(zone, out var timeZone, out var zoneError))
+        {
+            return Problems.InvalidParameter("zone", zoneError);
+        }
+
+        if (!QueryParameters.TryParseDate(date, out var askedDate, out var dateError))
+        {
+            return Problems.InvalidParameter("date", dateError);
+        }
+
+        var snapshot = request.Snapshot();
+        var day = date is null ? ZonedToday.In(request.Clock, timeZone) : askedDate;
+        var startOfToday = date is null ? day.AtStartOfDayInZone(timeZone).ToInstant() : (Instant?)null;
+        return request.Responder.Answer(
+            snapshot,
+            $"calendar|{day:uuuu-MM-dd}|{timeZone.Id}|{date is null}",
+            () => new CalendarResponse(
+                day,
+                timeZone.Id,
+                date is null,
+                snapshot.Revision,
+                [.. snapshot.RunningOn(day).Select(group => new RunningElection(
+                    ElectionResponse.From(group.Election, snapshot),
+                    [.. group.Stages.Select(StageResponse.From)]))]),
+            startOfToday);
+    }
+}

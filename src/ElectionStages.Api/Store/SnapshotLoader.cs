@@ -1,0 +1,183 @@
+using System.Data;
+using Dapper;
+using ElectionStages.Api.Database;
+using ElectionStages.Domain;
+using NodaTime;
+using Npgsql;
+
+namespace ElectionStages.Api.Store;
+
+/// <summary>Reads the whole calendar from PostgreSQL through Dapper into one snapshot. The API only ever reads.</summary>
+internal static class SnapshotLoader
+{
+    /// <summary>
+    /// The current data revision and when it was imported (a database recreated from scratch starts at revision 1
+    /// again, so the revision alone does not identify the data), or null when nothing was ever imported.
+    /// </summary>
+    public static async Task<(long Revision, Instant ImportedAt)?> ReadRevisionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (!await HasSchemaAsync(connection, null, cancellationToken))
+        {
+            return null;
+        }
+
+        var row = await connection.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(
+            "SELECT revision AS Revision, imported_at AS ImportedAt FROM calendar_revision", cancellationToken: cancellationToken));
+        return row is null ? null : (row.Revision, row.ImportedAt);
+    }
+
+    /// <summary>Loads the whole calendar as one consistent snapshot, or null when nothing was ever imported.</summary>
+    public static async Task<CalendarSnapshot?> LoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        if (!await HasSchemaAsync(connection, transaction, cancellationToken))
+        {
+            return null;
+        }
+
+        var revision = await connection.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(
+            "SELECT revision AS Revision, imported_at AS ImportedAt FROM calendar_revision",
+            transaction: transaction, cancellationToken: cancellationToken));
+        if (revision is null)
+        {
+            return null;
+        }
+
+        var elections = await connection.QueryAsync<ElectionRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, kind AS Kind, name_id AS NameId, name_en AS NameEn, voting_day AS VotingDay,
+                   regulation AS Regulation, source AS Source, confidence AS Confidence, note AS Note
+            FROM election
+            """,
+            transaction: transaction, cancellationToken: cancellationToken));
+        var stages = await connection.QueryAsync<StageRow>(new CommandDefinition(
+            """
+            SELECT election_id AS ElectionId, id AS Id, parent_id AS ParentId, ordinal AS Ordinal,
+                   name_id AS NameId, name_en AS NameEn, start_date AS StartDate, end_date AS EndDate,
+                   rule_text AS RuleText, status AS Status, basis AS Basis, source AS Source,
+                   source_ref AS SourceRef, confidence AS Confidence, note AS Note
+            FROM stage
+            """,
+            transaction: transaction, cancellationToken: cancellationToken));
+        var guidance = await LoadGuidanceAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return new CalendarSnapshot(
+            revision.Revision,
+            revision.ImportedAt,
+            elections.Select(e => e.ToDomain()),
+            stages.Select(s => s.ToDomain()),
+            guidance);
+    }
+
+    private static async Task<GuidanceData> LoadGuidanceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        CommandDefinition Query(string sql) => new(sql, transaction: transaction, cancellationToken: cancellationToken);
+        var regions = await connection.QueryAsync<RegionRow>(Query(
+            "SELECT code AS Code, name AS Name, kind AS Kind, parent_code AS ParentCode, zone AS Zone, source AS Source FROM region ORDER BY code"));
+        var phases = await connection.QueryAsync<PhaseRow>(Query(
+            """
+            SELECT id AS Id, ordinal AS Ordinal, name_id AS NameId, name_en AS NameEn, description_id AS DescriptionId,
+                   description_en AS DescriptionEn, source AS Source
+            FROM phase ORDER BY ordinal
+            """));
+        var contests = await connection.QueryAsync<ContestRow>(Query(
+            """
+            SELECT election_id AS ElectionId, id AS Id, name_id AS NameId, name_en AS NameEn, cycle_start AS CycleStart,
+                   candidates_determined AS CandidatesDetermined, campaign_start AS CampaignStart, campaign_end AS CampaignEnd,
+                   quiet_start AS QuietStart, quiet_end AS QuietEnd, voting_day AS VotingDay, cycle_end AS CycleEnd,
+                   source AS Source, confidence AS Confidence, note AS Note
+            FROM contest ORDER BY election_id, id
+            """));
+        var electionRegions = await connection.QueryAsync<ElectionRegion>(Query(
+            """
+            SELECT election_id AS ElectionId, region_code AS RegionCode, contest_id AS ContestId, source AS Source, note AS Note
+            FROM election_region ORDER BY election_id, region_code, contest_id
+            """));
+        var rules = await connection.QueryAsync<RuleRow>(Query(
+            """
+            SELECT id AS Id, kind AS Kind, text_id AS TextId, text_en AS TextEn, phases AS Phases, election_kinds AS ElectionKinds,
+                   sanction_kind AS SanctionKind, sanction_text AS SanctionText, legal_basis AS LegalBasis, source AS Source,
+                   confidence AS Confidence, note AS Note
+            FROM neutrality_rule ORDER BY kind DESC, id
+            """));
+        return new GuidanceData(
+            [.. regions.Select(r => r.ToDomain())],
+            [.. phases.Select(p => p.ToDomain())],
+            [.. contests.Select(c => c.ToDomain())],
+            [.. electionRegions],
+            [.. rules.Select(r => r.ToDomain())]);
+    }
+
+    private sealed record RegionRow(string Code, string Name, string Kind, string? ParentCode, string Zone, string Source)
+    {
+        public Region ToDomain() => new(Code, Name, Vocabulary<RegionKind>.Parse(Kind), ParentCode, Zone, Source);
+    }
+
+    private sealed record PhaseRow(string Id, int Ordinal, string NameId, string NameEn, string DescriptionId, string DescriptionEn, string Source)
+    {
+        public Phase ToDomain() => new(Id, Ordinal, new LocalizedText(NameId, NameEn), new LocalizedText(DescriptionId, DescriptionEn), Source);
+    }
+
+    private sealed record ContestRow(
+        string ElectionId, string Id, string NameId, string NameEn, LocalDate? CycleStart, LocalDate? CandidatesDetermined,
+        LocalDate? CampaignStart, LocalDate? CampaignEnd, LocalDate? QuietStart, LocalDate? QuietEnd, LocalDate VotingDay,
+        LocalDate? CycleEnd, string Source, string Confidence, string? Note)
+    {
+        public Contest ToDomain() => new(
+            ElectionId, Id, new LocalizedText(NameId, NameEn), CycleStart, CandidatesDetermined,
+            CampaignStart is { } cs && CampaignEnd is { } ce ? new DateInterval(cs, ce) : null,
+            QuietStart is { } qs && QuietEnd is { } qe ? new DateInterval(qs, qe) : null,
+            VotingDay, CycleEnd, Source, Vocabulary<Confidence>.Parse(Confidence), Note);
+    }
+
+    // A class with setters, not a positional record: Dapper reports text[] columns as System.Array and will not match
+    // them to a string[] constructor parameter.
+    private sealed class RuleRow
+    {
+        public string Id { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string TextId { get; init; } = "";
+        public string TextEn { get; init; } = "";
+        public string[] Phases { get; init; } = [];
+        public string[] ElectionKinds { get; init; } = [];
+        public string SanctionKind { get; init; } = "";
+        public string SanctionText { get; init; } = "";
+        public string[] LegalBasis { get; init; } = [];
+        public string Source { get; init; } = "";
+        public string Confidence { get; init; } = "";
+        public string? Note { get; init; }
+
+        public NeutralityRule ToDomain() => new(
+            Id, Vocabulary<RuleKind>.Parse(Kind), new LocalizedText(TextId, TextEn), Phases,
+            [.. ElectionKinds.Select(Vocabulary<ElectionKind>.Parse)], Vocabulary<SanctionKind>.Parse(SanctionKind), SanctionText,
+            LegalBasis, Source, Vocabulary<Confidence>.Parse(Confidence), Note);
+    }
+
+    private static Task<bool> HasSchemaAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT to_regclass('calendar_revision') IS NOT NULL", transaction: transaction, cancellationToken: cancellationToken));
+
+    private sealed record RevisionRow(long Revision, Instant ImportedAt);
+
+    private sealed record ElectionRow(
+        string Id, string Kind, string NameId, string NameEn, LocalDate VotingDay, string Regulation, string Source,
+        string Confidence, string? Note)
+    {
+        public Election ToDomain() => new(
+            Id, Vocabulary<ElectionKind>.Parse(Kind), new LocalizedText(NameId, NameEn), VotingDay, Regulation, Source,
+            Vocabulary<Confidence>.Parse(Confidence), Note);
+    }
+
+    private sealed record StageRow(
+        string ElectionId, string Id, string? ParentId, int Ordinal, string NameId, string NameEn, LocalDate? StartDate,
+        LocalDate? EndDate, string? RuleText, string Status, string Basis, string Source, string SourceRef,
+        string Confidence, string? Note)
+    {
+        public Stage ToDomain() => new(
+            ElectionId, Id, ParentId, Ordinal, new LocalizedText(NameId, NameEn),
+            StartDate is { } start && EndDate is { } end ? new DateInterval(start, end) : null,
+            RuleText, Vocabulary<StageStatus>.Parse(Status), Vocabulary<StageBasis>.Parse(Basis), Source, SourceRef,
+            Vocabulary<Confidence>.Parse(Confidence), Note);
+    }
+}
