@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using ElectionStages.Api.Database;
 using ElectionStages.Domain;
 
 namespace ElectionStages.Api.Feeds;

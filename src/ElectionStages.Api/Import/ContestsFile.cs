@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ElectionStages.Api.Database;
 using ElectionStages.Domain;
 using NodaTime;
 

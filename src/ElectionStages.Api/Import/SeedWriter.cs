@@ -1,5 +1,4 @@
 using Dapper;
-using ElectionStages.Api.Database;
 using ElectionStages.Domain;
 using Npgsql;
 
@@ -70,8 +69,13 @@ internal static class SeedWriter
             """,
             seed.Guidance.Phases.Select(p => new
             {
-                p.Id, p.Ordinal, NameId = p.Name.Id, NameEn = p.Name.En, DescriptionId = p.Description.Id,
-                DescriptionEn = p.Description.En, p.Source,
+                p.Id,
+                p.Ordinal,
+                NameId = p.Name.Id,
+                NameEn = p.Name.En,
+                DescriptionId = p.Description.Id,
+                DescriptionEn = p.Description.En,
+                p.Source,
             }));
         await Execute(
             """
@@ -82,10 +86,21 @@ internal static class SeedWriter
             """,
             seed.Guidance.Contests.Select(c => new
             {
-                c.ElectionId, c.Id, NameId = c.Name.Id, NameEn = c.Name.En, c.CycleStart, c.CandidatesDetermined,
-                CampaignStart = c.Campaign?.Start, CampaignEnd = c.Campaign?.End, QuietStart = c.QuietPeriod?.Start,
-                QuietEnd = c.QuietPeriod?.End, c.VotingDay, c.CycleEnd, c.Source,
-                Confidence = Vocabulary<Confidence>.Word(c.Confidence), c.Note,
+                c.ElectionId,
+                c.Id,
+                NameId = c.Name.Id,
+                NameEn = c.Name.En,
+                c.CycleStart,
+                c.CandidatesDetermined,
+                CampaignStart = c.Campaign?.Start,
+                CampaignEnd = c.Campaign?.End,
+                QuietStart = c.QuietPeriod?.Start,
+                QuietEnd = c.QuietPeriod?.End,
+                c.VotingDay,
+                c.CycleEnd,
+                c.Source,
+                Confidence = Vocabulary<Confidence>.Word(c.Confidence),
+                c.Note,
             }));
         await Execute(
             """
@@ -102,10 +117,18 @@ internal static class SeedWriter
             """,
             seed.Guidance.Rules.Select(r => new
             {
-                r.Id, Kind = Vocabulary<RuleKind>.Word(r.Kind), TextId = r.Text.Id, TextEn = r.Text.En,
-                Phases = r.Phases.ToArray(), ElectionKinds = r.ElectionKinds.Select(Vocabulary<ElectionKind>.Word).ToArray(),
-                SanctionKind = Vocabulary<SanctionKind>.Word(r.SanctionKind), r.SanctionText,
-                LegalBasis = r.LegalBasis.ToArray(), r.Source, Confidence = Vocabulary<Confidence>.Word(r.Confidence), r.Note,
+                r.Id,
+                Kind = Vocabulary<RuleKind>.Word(r.Kind),
+                TextId = r.Text.Id,
+                TextEn = r.Text.En,
+                Phases = r.Phases.ToArray(),
+                ElectionKinds = r.ElectionKinds.Select(Vocabulary<ElectionKind>.Word).ToArray(),
+                SanctionKind = Vocabulary<SanctionKind>.Word(r.SanctionKind),
+                r.SanctionText,
+                LegalBasis = r.LegalBasis.ToArray(),
+                r.Source,
+                Confidence = Vocabulary<Confidence>.Word(r.Confidence),
+                r.Note,
             }));
     }
 }

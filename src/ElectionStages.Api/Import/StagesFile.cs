@@ -1,4 +1,3 @@
-using ElectionStages.Api.Database;
 using ElectionStages.Domain;
 using NodaTime;
 

@@ -1,12 +1,13 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 
-namespace ElectionStages.Api.Database;
+namespace ElectionStages.Domain;
 
 /// <summary>
 /// The words for enum values, the same in the seed CSV, the database and the JSON (kebab-case: <c>not-held</c>).
 /// </summary>
-internal static class Vocabulary<T>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "Vocabulary<SanctionKind>.Word(x) reads as what it is; there is no instance to hang it on.")]
+public static class Vocabulary<T>
     where T : struct, Enum
 {
     public static readonly FrozenDictionary<string, T> ByWord =
