@@ -90,10 +90,10 @@ public class OperationsTests(SeededApiFixture fixture)
         using var secondClient = await second.CreateReadyClientAsync();
 
         // A changed import: NOTIFY reaches both instances.
-        var seed = Repository.CopySeedData();
-        await File.AppendAllTextAsync(Path.Combine(seed, "stages.csv"),
+        using var seed = Repository.CopySeedData();
+        await File.AppendAllTextAsync(seed.File("stages.csv"),
             "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
-        Assert.True((await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
+        Assert.True((await SeedImporter.ImportAsync(connectionString, seed.Path, CancellationToken.None)).Succeeded);
         Assert.True(await BothServeRevisionAsync(firstClient, secondClient, 2, TimeSpan.FromSeconds(2)), "an import was not served by both instances within 2 s");
 
         // A change whose notification never comes (written without NOTIFY): the revision poll finds it.

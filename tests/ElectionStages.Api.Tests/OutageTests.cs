@@ -62,10 +62,10 @@ public class OutageTests
         // The listener is back: a new import is served within 2 s. (The import below runs in this process, whose pool
         // still holds connections the restart killed; a real import is a fresh process.)
         Npgsql.NpgsqlConnection.ClearAllPools();
-        var seed = Repository.CopySeedData();
-        await File.AppendAllTextAsync(Path.Combine(seed, "stages.csv"),
+        using var seed = Repository.CopySeedData();
+        await File.AppendAllTextAsync(seed.File("stages.csv"),
             "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
-        Assert.True((await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
+        Assert.True((await SeedImporter.ImportAsync(connectionString, seed.Path, CancellationToken.None)).Succeeded);
         var deadline = DateTime.UtcNow.AddSeconds(2);
         long revision;
         do

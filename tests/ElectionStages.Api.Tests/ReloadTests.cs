@@ -15,20 +15,20 @@ public class ReloadTests(SeededApiFixture fixture)
         Assert.True((await SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
         await using var factory = new ApiFactory(connectionString, SeededApiFixture.DefaultNow);
         using var client = await factory.CreateReadyClientAsync();
-        var seed = Repository.CopySeedData();
-        await File.AppendAllTextAsync(Path.Combine(seed, "stages.csv"),
+        using var seed = Repository.CopySeedData();
+        await File.AppendAllTextAsync(seed.File("stages.csv"),
             "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-30,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
 
-        var refused = await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None);
+        var refused = await SeedImporter.ImportAsync(connectionString, seed.Path, CancellationToken.None);
         var afterRefusal = await client.GetJsonAsync("/v1/elections/pemilu-2024/stages");
 
         Assert.False(refused.Succeeded);
         Assert.Equal(1, (long)afterRefusal["revision"]!);
 
-        var lines = await File.ReadAllLinesAsync(Path.Combine(seed, "stages.csv"));
+        var lines = await File.ReadAllLinesAsync(seed.File("stages.csv"));
         lines[^1] = lines[^1].Replace("2024-02-30", "2024-02-12", StringComparison.Ordinal);
-        await File.WriteAllLinesAsync(Path.Combine(seed, "stages.csv"), lines);
-        Assert.True((await SeedImporter.ImportAsync(connectionString, seed, CancellationToken.None)).Succeeded);
+        await File.WriteAllLinesAsync(seed.File("stages.csv"), lines);
+        Assert.True((await SeedImporter.ImportAsync(connectionString, seed.Path, CancellationToken.None)).Succeeded);
 
         // NOTIFY arrives in milliseconds; the poll (5 s in tests) is the fallback.
         var deadline = DateTime.UtcNow.AddSeconds(10);

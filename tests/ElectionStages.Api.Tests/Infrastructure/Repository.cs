@@ -7,8 +7,8 @@ internal static class Repository
 
     public static string SeedData => Path.Combine(Root, "seed-data");
 
-    /// <summary>A private copy of seed-data/ that a test may change.</summary>
-    public static string CopySeedData()
+    /// <summary>A private copy of seed-data/ that a test may change; deleted when disposed.</summary>
+    public static TempSeedFolder CopySeedData()
     {
         var copy = Path.Combine(Path.GetTempPath(), $"electionstages-seed-{Guid.NewGuid():N}");
         Directory.CreateDirectory(copy);
@@ -17,7 +17,7 @@ internal static class Repository
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         }
 
-        return copy;
+        return new TempSeedFolder(copy);
     }
 
     private static string FindRoot()
@@ -31,5 +31,21 @@ internal static class Repository
         }
 
         throw new InvalidOperationException("ElectionStages.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A folder under the temp directory that is deleted with everything in it on dispose.</summary>
+internal sealed class TempSeedFolder(string path) : IDisposable
+{
+    public string Path { get; } = path;
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
     }
 }

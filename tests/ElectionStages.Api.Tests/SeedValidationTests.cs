@@ -1,0 +1,147 @@
+using System.Text;
+using ElectionStages.Api.Import;
+using ElectionStages.Api.Tests.Infrastructure;
+
+namespace ElectionStages.Api.Tests;
+
+/// <summary>
+/// Every kind of bad seed file is refused with its file:line, checked on the seed set in memory: validation never
+/// touches the database (<see cref="ImportTests"/> shows that a refused import writes nothing).
+/// </summary>
+public class SeedValidationTests
+{
+    public const string GoodStage =
+        "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,";
+
+    private static readonly SeedFiles Seed = SeedFiles.FromDirectory(Repository.SeedData);
+
+    public static TheoryData<string, string, string> BadRows => new()
+    {
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "2024-02-12,2024-02-30", StringComparison.Ordinal), "'2024-02-30' is not a real date" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "12/02/2024,2024-02-12", StringComparison.Ordinal), "is not a real date" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "2024-02-13,2024-02-12", StringComparison.Ordinal), "start 2024-02-13 is after end 2024-02-12" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "2024-02-12,2024-02-14", StringComparison.Ordinal), "lies outside its parent 'masa-tenang'" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "2024-02-12,", StringComparison.Ordinal), "both be given or both be empty" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", ",", StringComparison.Ordinal), "needs rule_text" },
+        { "stages.csv", GoodStage.Replace("pemilu-2024,", "pemilu-2025,", StringComparison.Ordinal), "election_id 'pemilu-2025' is not in elections.csv" },
+        { "stages.csv", GoodStage.Replace(",masa-tenang,", ",masa-sunyi,", StringComparison.Ordinal), "parent_id 'masa-sunyi' is not a stage" },
+        { "stages.csv", GoodStage.Replace(",uji-coba,", ",kampanye,", StringComparison.Ordinal), "duplicate stage id 'kampanye'" },
+        { "stages.csv", GoodStage.Replace(",PKPU 3/2022,", ",,", StringComparison.Ordinal), "source is required" },
+        { "stages.csv", GoodStage.Replace(",high,", ",certain,", StringComparison.Ordinal), "confidence 'certain' is not one of high, medium, low" },
+        { "stages.csv", GoodStage.Replace(",scheduled,", ",cancelled,", StringComparison.Ordinal), "status 'cancelled'" },
+        { "stages.csv", GoodStage.Replace(",uji-coba,", ",Uji Coba,", StringComparison.Ordinal), "must be lowercase letters" },
+        { "stages.csv", GoodStage.Replace(",1,", ",0,", StringComparison.Ordinal), "ordinal '0'" },
+        { "stages.csv", GoodStage + ",extra", "has 16 fields, the header has 15" },
+        { "stages.csv", GoodStage.Replace(",Lampiran angka 8,", ",,", StringComparison.Ordinal), "source_ref is required" },
+        { "stages.csv", GoodStage.Replace(",Test row,", ",,", StringComparison.Ordinal), "name_en is required" },
+        { "stages.csv", GoodStage.Replace(",masa-tenang,", ",putaran-kedua,", StringComparison.Ordinal).Replace("2024-02-12,2024-02-12", "2024-03-22,2024-03-22", StringComparison.Ordinal), "was not held, so its sub-stage must be not-held too" },
+        { "elections.csv", "pemilu-2029,pemilu,Pemilu 2029,General Election 2029,2029-02-30,PKPU x,source,high,", "'2029-02-30' is not a real date" },
+        { "elections.csv", "pemilu-2024,pemilu,Pemilu 2024,General Election 2024,2024-02-14,PKPU 3/2022,source,high,", "duplicate election id 'pemilu-2024'" },
+        { "elections.csv", "pilpres-2029,presidential,Pilpres,Presidential,2029-02-14,PKPU x,source,high,", "kind 'presidential'" },
+        { "election_regions.csv", "pilkada-2024,33,regent-mayor,src,", "a regent-mayor race is held by a regency/city" },
+        { "election_regions.csv", "pilkada-2024,33.03,governor,src,", "a governor race is held by a province" },
+        { "election_regions.csv", "pilkada-2024,99.99,regent-mayor,src,", "region_code '99.99' is not in regions.csv" },
+        { "election_regions.csv", "pemilu-2024,33,presidential,src,", "applies everywhere" },
+        { "regions.csv", "35.99,Kabupaten Uji,regency,35,Asia/Makassar,src", "differs from its province's Asia/Jakarta" },
+        { "regions.csv", "99,Kabupaten Uji,regency,,Asia/Jakarta,src", "a regency/city has a code like 33.03" },
+        { "regions.csv", "35.98,Kabupaten Uji,regency,35,Asia/Bandung,src", "zone 'Asia/Bandung' is not an IANA time zone" },
+        { "rules.csv", "uji-aturan,prohibited,Uji,Test,baseline;campaign,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "'baseline' (every date) stands alone" },
+        { "rules.csv", "uji-aturan,prohibited,Uji,Test,;,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "phases ';' lists nothing" },
+        { "rules.csv", "uji-aturan,allowed,Uji,Test,campaign,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "sanction_kind is 'none' for an allowed act" },
+        { "rules.csv", "no-party-membership,prohibited,Uji,Test,campaign,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "duplicate rule id 'no-party-membership'" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,kampanye,,masa-tenang,,src,high,", "voting_day stage 'masa-tenang' must be a single day" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,kampanye,masa-tenang,penetapan-paslon,,src,high,", "the campaign ends 2024-11-23, not before the quiet period or voting day" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,pengumuman-dps,masa-tenang,pemungutan-suara,,src,high,", "must run from the day after the campaign to the day before voting" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,penetapan-paslon@nope,,,pemungutan-suara,,src,high,", "must be stage-id@start or stage-id@end" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,,,putaran-kedua,,src,high,", "has no dates in force to bound a phase" },
+    };
+
+    [Fact]
+    public void The_seed_data_folder_has_no_problems()
+    {
+        var seed = SeedSet.Read(Seed);
+
+        Assert.Empty(seed.Problems);
+        Assert.NotEmpty(seed.Stages);
+        Assert.NotEmpty(seed.Guidance.Rules);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public void A_bad_row_is_refused_with_its_file_and_line(string file, string row, string expectedMessage)
+    {
+        var (files, line) = Append(Seed, file, row);
+
+        var problem = Assert.Single(SeedSet.Read(files).Problems);
+
+        Assert.Equal($"{file}:{line}", $"{problem.File}:{problem.Line}");
+        Assert.Contains(expectedMessage, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_of_a_folder_is_reported_not_just_the_first()
+    {
+        var (once, first) = Append(Seed, "stages.csv", GoodStage.Replace(",high,", ",sure,", StringComparison.Ordinal));
+        var (twice, second) = Append(once, "stages.csv", GoodStage.Replace(",uji-coba,", ",uji-coba-2,", StringComparison.Ordinal).Replace("2024-02-12,2024-02-12", "2024-02-13,2024-02-11", StringComparison.Ordinal));
+
+        Assert.Equal([first, second], SeedSet.Read(twice).Problems.Select(p => p.Line));
+    }
+
+    [Fact]
+    public void A_quoted_field_over_several_lines_keeps_the_line_numbers_of_later_rows_right()
+    {
+        var (quoted, _) = Append(Seed, "stages.csv", GoodStage + "\"a note\nover two lines\"");
+        var (files, bad) = Append(quoted, "stages.csv", GoodStage.Replace(",uji-coba,", ",uji-coba-2,", StringComparison.Ordinal).Replace(",high,", ",sure,", StringComparison.Ordinal));
+
+        Assert.Equal(bad, Assert.Single(SeedSet.Read(files).Problems).Line);
+    }
+
+    [Fact]
+    public void Blank_lines_do_not_shift_the_line_numbers_of_later_rows()
+    {
+        var (blank, _) = Append(Seed, "stages.csv", string.Empty);
+        var (files, bad) = Append(blank, "stages.csv", GoodStage.Replace(",high,", ",sure,", StringComparison.Ordinal));
+
+        Assert.Equal(bad, Assert.Single(SeedSet.Read(files).Problems).Line);
+    }
+
+    [Fact]
+    public void A_missing_file_an_unknown_file_and_an_unknown_column_are_refused()
+    {
+        var stages = Encoding.UTF8.GetString(Seed.Content("stages.csv")!);
+        var files = Seed
+            .With("elections.csv", null)
+            .With("stagse.csv", "id\n"u8.ToArray())
+            .With("stages.csv", Encoding.UTF8.GetBytes(stages.Replace("source_ref", "sourceref", StringComparison.Ordinal)));
+
+        var messages = SeedSet.Read(files).Problems.Select(p => p.ToString()).ToList();
+
+        Assert.Contains("elections.csv:0: file is missing", messages);
+        Assert.Contains(messages, m => m.StartsWith("stagse.csv:0: unknown seed file", StringComparison.Ordinal));
+        Assert.Contains("stages.csv:1: missing column 'source_ref'", messages);
+        Assert.Contains("stages.csv:1: unknown column 'sourceref'", messages);
+    }
+
+    [Fact]
+    public void A_folder_that_does_not_exist_is_one_problem()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"electionstages-none-{Guid.NewGuid():N}");
+
+        var problem = Assert.Single(SeedSet.Read(missing).Problems);
+
+        Assert.Equal($"{missing}:0: no such directory", problem.ToString());
+    }
+
+    /// <summary>The files with <paramref name="row"/> appended to <paramref name="file"/>, and the row's line number.</summary>
+    internal static (SeedFiles Files, int Line) Append(SeedFiles files, string file, string row)
+    {
+        var text = Encoding.UTF8.GetString(files.Content(file)!);
+        if (!text.EndsWith('\n'))
+        {
+            text += "\n";
+        }
+
+        var line = text.Count(c => c == '\n') + 1;
+        return (files.With(file, Encoding.UTF8.GetBytes(text + row + "\n")), line);
+    }
+}
