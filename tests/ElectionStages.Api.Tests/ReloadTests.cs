@@ -59,5 +59,19 @@ public class ReloadTests(SeededApiFixture fixture)
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, elections.StatusCode);
         Assert.Equal("/problems/calendar-not-loaded", problem!.Str("type"));
+
+        // The /v1 prelude answers for every route, whatever the route would check next.
+        foreach (var url in new[]
+                 {
+                     "/v1/calendar", "/v1/elections/pemilu-2024/stages", "/v1/elections/pemilu-2024/stages.ics",
+                     "/v1/elections/pemilu-2024/contests", "/v1/regions?parent=33", "/v1/regions/33.03",
+                     "/v1/regions/33.03/calendar.csv", "/v1/asn/guidance?region=33.03", "/v1/asn/rules", "/v1/asn/rules/no-such-rule",
+                 })
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>();
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, $"{url}: {(int)response.StatusCode}");
+            Assert.Equal("/problems/calendar-not-loaded", body!.Str("type"));
+        }
     }
 }

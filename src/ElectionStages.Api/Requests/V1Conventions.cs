@@ -23,7 +23,14 @@ internal static class V1Conventions
     public static RouteGroupBuilder MapV1(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1");
-        v1.AddEndpointFilter(Prelude);
+        // A filter factory runs once per endpoint, when its request delegate is built (after every convention has
+        // added its metadata), so the offered media types and the holder are looked up once, not on every request.
+        ((IEndpointConventionBuilder)v1).Add(endpoint => endpoint.FilterFactories.Add((factory, next) =>
+        {
+            var negotiated = endpoint.Metadata.OfType<NegotiatedMediaTypes>().LastOrDefault();
+            var holder = factory.ApplicationServices.GetRequiredService<SnapshotHolder>();
+            return invocation => Prelude(invocation, next, negotiated, holder);
+        }));
         v1.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return v1;
     }
@@ -35,10 +42,11 @@ internal static class V1Conventions
     /// <summary>The media type the prelude chose for this request, or null when the endpoint does not negotiate.</summary>
     public static string? NegotiatedMediaType(HttpContext context) => context.Items[MediaTypeKey] as string;
 
-    private static ValueTask<object?> Prelude(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    private static ValueTask<object?> Prelude(
+        EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, NegotiatedMediaTypes? negotiated, SnapshotHolder holder)
     {
         var context = invocation.HttpContext;
-        if (context.GetEndpoint()?.Metadata.GetMetadata<NegotiatedMediaTypes>() is { } negotiated)
+        if (negotiated is not null)
         {
             if (MediaTypes.Negotiate(context.Request, negotiated.Offered) is not { } chosen)
             {
@@ -52,7 +60,7 @@ internal static class V1Conventions
             }
         }
 
-        if (context.RequestServices.GetRequiredService<SnapshotHolder>().Current is null)
+        if (holder.Current is null)
         {
             return ValueTask.FromResult<object?>(Problems.NotLoaded());
         }
