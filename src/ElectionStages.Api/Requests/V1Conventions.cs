@@ -23,14 +23,18 @@ internal static class V1Conventions
     public static RouteGroupBuilder MapV1(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1");
-        // A filter factory runs once per endpoint, when its request delegate is built (after every convention has
-        // added its metadata), so the offered media types and the holder are looked up once, not on every request.
-        ((IEndpointConventionBuilder)v1).Add(endpoint => endpoint.FilterFactories.Add((factory, next) =>
+        // Wraps each endpoint's request delegate once it is built (a "finally" convention runs after every other
+        // convention has added its metadata): no endpoint filter, so no per-request invocation context or boxing.
+        ((IEndpointConventionBuilder)v1).Finally(endpoint =>
         {
+            var handler = endpoint.RequestDelegate
+                ?? throw new InvalidOperationException($"{endpoint.DisplayName}: a /v1 endpoint without a request delegate would skip the prelude.");
+
             var negotiated = endpoint.Metadata.OfType<NegotiatedMediaTypes>().LastOrDefault();
-            var holder = factory.ApplicationServices.GetRequiredService<SnapshotHolder>();
-            return invocation => Prelude(invocation, next, negotiated, holder);
-        }));
+            var holder = endpoint.ApplicationServices.GetRequiredService<SnapshotHolder>();
+            endpoint.RequestDelegate = context =>
+                Prelude(context, negotiated, holder) is { } problem ? problem.ExecuteAsync(context) : handler(context);
+        });
         v1.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return v1;
     }
@@ -42,15 +46,14 @@ internal static class V1Conventions
     /// <summary>The media type the prelude chose for this request, or null when the endpoint does not negotiate.</summary>
     public static string? NegotiatedMediaType(HttpContext context) => context.Items[MediaTypeKey] as string;
 
-    private static ValueTask<object?> Prelude(
-        EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, NegotiatedMediaTypes? negotiated, SnapshotHolder holder)
+    /// <summary>The problem that answers the request before its handler runs, or null to run the handler.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Prelude(HttpContext context, NegotiatedMediaTypes? negotiated, SnapshotHolder holder)
     {
-        var context = invocation.HttpContext;
         if (negotiated is not null)
         {
             if (MediaTypes.Negotiate(context.Request, negotiated.Offered) is not { } chosen)
             {
-                return ValueTask.FromResult<object?>(Problems.NotAcceptable(negotiated.Offered));
+                return Problems.NotAcceptable(negotiated.Offered);
             }
 
             // JSON-only endpoints need not be told; only a choice among several is kept for the handler.
@@ -60,11 +63,6 @@ internal static class V1Conventions
             }
         }
 
-        if (holder.Current is null)
-        {
-            return ValueTask.FromResult<object?>(Problems.NotLoaded());
-        }
-
-        return next(invocation);
+        return holder.Current is null ? Problems.NotLoaded() : null;
     }
 }
