@@ -14,6 +14,9 @@ public sealed class CalendarSnapshot
     private readonly FrozenDictionary<string, Region> regionsByCode;
     private readonly FrozenDictionary<string, NeutralityRule> rulesById;
     private readonly FrozenDictionary<string, Phase> phasesById;
+    private readonly FrozenDictionary<string, Instrument> instrumentsById;
+    private readonly FrozenDictionary<string, Act> actsById;
+    private readonly FrozenDictionary<string, IReadOnlyList<string>> exceptionsByRule;
 
     public CalendarSnapshot(long revision, Instant importedAt, IEnumerable<Election> elections, IEnumerable<Stage> stages, GuidanceData? guidance = null)
     {
@@ -32,7 +35,27 @@ public sealed class CalendarSnapshot
         regionsByCode = Guidance.Regions.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
         rulesById = Guidance.Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         phasesById = Guidance.Phases.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
+        instrumentsById = Guidance.Instruments.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal);
+        actsById = Guidance.Acts.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+        exceptionsByRule = Guidance.Rules
+            .SelectMany(rule => rule.ExceptionTo.Select(target => (Target: target, Exception: rule.Family)))
+            .GroupBy(pair => pair.Target, StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                group => group.Key,
+                group => (IReadOnlyList<string>)[.. group.Select(pair => pair.Exception).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                StringComparer.Ordinal);
+        FirstLawInForce = Guidance.Rules.Count == 0 ? null : Guidance.Rules.Min(r => r.ValidFrom);
     }
+
+    /// <summary>The first day on which any modelled rule was in force; an answer about an earlier day has no law to give.</summary>
+    public LocalDate? FirstLawInForce { get; }
+
+    public Instrument? FindInstrument(string id) => instrumentsById.GetValueOrDefault(id);
+
+    public Act? FindAct(string id) => actsById.GetValueOrDefault(id);
+
+    /// <summary>The allowed acts (rule families) that are exceptions to the rule family <paramref name="family"/>.</summary>
+    public IReadOnlyList<string> ExceptionsTo(string family) => exceptionsByRule.GetValueOrDefault(family) ?? [];
 
     /// <summary>Regions, phases, contests and rules: what the ASN guidance is computed from.</summary>
     public GuidanceData Guidance { get; }

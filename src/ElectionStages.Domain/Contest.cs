@@ -19,7 +19,7 @@ public sealed record Contest(
     LocalDate? CycleEnd,
     string Source,
     Confidence Confidence,
-    string? Note)
+    LocalizedText? Note)
 {
     /// <summary>
     /// The quiet period: the stage named for it, or else, by the phase's definition (the days after the campaign and
@@ -66,6 +66,22 @@ public sealed record Contest(
 
         return null;
     }
+
+    /// <summary>
+    /// The phases the data does not model for this contest (a re-vote with only its voting day has no campaign in the
+    /// data even though one may have taken place): an answer about its dates is incomplete, and says so.
+    /// </summary>
+    public IReadOnlyList<string> UnmodelledPhases =>
+        [.. new (bool Missing, string Phase)[]
+            {
+                (CycleStart is null, PhaseIds.PreCandidacy),
+                (CandidatesDetermined is null, PhaseIds.CandidatesDetermined),
+                (Campaign is null, PhaseIds.Campaign),
+                (Quiet is null, PhaseIds.QuietPeriod),
+                (CycleEnd is null, PhaseIds.PostVoting),
+            }
+            .Where(p => p.Missing)
+            .Select(p => p.Phase)];
 
     /// <summary>The phases of this contest in order, each with its inclusive dates; a phase that does not exist is left out.</summary>
     public IReadOnlyList<(string PhaseId, DateInterval Dates)> PhaseSpans()
@@ -169,7 +185,7 @@ public sealed record Contest(
 }
 
 /// <summary>A region in which a contest of a regional election is held (a governor race at province level, a regent/mayor race at regency/city level).</summary>
-public sealed record ElectionRegion(string ElectionId, string RegionCode, string ContestId, string Source, string? Note)
+public sealed record ElectionRegion(string ElectionId, string RegionCode, string ContestId, string Source, LocalizedText? Note)
 {
     /// <summary>A governor race is held by a province, a regent or mayor race by a regency or city: what is wrong, or null.</summary>
     public static string? ContestLevelProblem(string contestId, Region region) => contestId switch

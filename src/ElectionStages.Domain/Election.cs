@@ -10,4 +10,4 @@ public sealed record Election(
     string Regulation,
     string Source,
     Confidence Confidence,
-    string? Note);
+    LocalizedText? Note);

@@ -6,7 +6,10 @@ public sealed record GuidanceData(
     IReadOnlyList<Phase> Phases,
     IReadOnlyList<Contest> Contests,
     IReadOnlyList<ElectionRegion> ElectionRegions,
-    IReadOnlyList<NeutralityRule> Rules)
+    IReadOnlyList<NeutralityRule> Rules,
+    IReadOnlyList<Instrument> Instruments,
+    IReadOnlyList<Authority> Authorities,
+    IReadOnlyList<Act> Acts)
 {
-    public static readonly GuidanceData Empty = new([], [], [], [], []);
+    public static readonly GuidanceData Empty = new([], [], [], [], [], [], [], []);
 }

@@ -13,13 +13,13 @@ public sealed record Stage(
     int Ordinal,
     LocalizedText Name,
     DateInterval? Dates,
-    string? RuleText,
+    LocalizedText? RuleText,
     StageStatus Status,
     StageBasis Basis,
     string Source,
     string SourceRef,
     Confidence Confidence,
-    string? Note)
+    LocalizedText? Note)
 {
     /// <summary>True when the stage is part of the schedule in force and its dates include <paramref name="date"/>.</summary>
     public bool IsRunningOn(LocalDate date) =>

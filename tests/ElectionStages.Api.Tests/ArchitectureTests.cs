@@ -91,7 +91,8 @@ public class ArchitectureTests
         var scripts = ApiAssembly.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["ElectionStages.Api.Data.Migrations.0001_calendar.sql", "ElectionStages.Api.Data.Migrations.0002_guidance.sql"],
+            ["ElectionStages.Api.Data.Migrations.0001_calendar.sql", "ElectionStages.Api.Data.Migrations.0002_guidance.sql",
+             "ElectionStages.Api.Data.Migrations.0003_legal_time.sql"],
             scripts);
     }
 }

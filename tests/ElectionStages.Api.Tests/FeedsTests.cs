@@ -88,7 +88,9 @@ public class FeedsTests(SeededApiFixture fixture)
             Assert.Equal(stage.Str("end") ?? string.Empty, row["end"]);
             Assert.Equal(stage.Str("source"), row["source"]);
             Assert.Equal(stage.Str("confidence"), row["confidence"]);
-            Assert.Equal(stage.Str("note") ?? string.Empty, row["note"]);
+            Assert.Equal((string?)stage["note"]?["id"] ?? string.Empty, row["note_id"]);
+            Assert.Equal((string?)stage["note"]?["en"] ?? string.Empty, row["note_en"]);
+            Assert.Equal((string?)stage["ruleText"]?["id"] ?? string.Empty, row["rule_text_id"]);
         }
     }
 

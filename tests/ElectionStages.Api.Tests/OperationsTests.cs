@@ -92,7 +92,7 @@ public class OperationsTests(SeededApiFixture fixture)
         // A changed import: NOTIFY reaches both instances.
         using var seed = Repository.CopySeedData();
         await File.AppendAllTextAsync(seed.File("stages.csv"),
-            "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
+            SeedValidationTests.GoodStage + "\n");
         Assert.True((await SeedImporter.ImportAsync(connectionString, seed.Path, CancellationToken.None)).Succeeded);
         Assert.True(await BothServeRevisionAsync(firstClient, secondClient, 2, TimeSpan.FromSeconds(2)), "an import was not served by both instances within 2 s");
 

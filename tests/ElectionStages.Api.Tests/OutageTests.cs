@@ -64,7 +64,7 @@ public class OutageTests
         Npgsql.NpgsqlConnection.ClearAllPools();
         using var seed = Repository.CopySeedData();
         await File.AppendAllTextAsync(seed.File("stages.csv"),
-            "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
+            SeedValidationTests.GoodStage + "\n");
         Assert.True((await SeedImporter.ImportAsync(connectionString, seed.Path, CancellationToken.None)).Succeeded);
         var deadline = DateTime.UtcNow.AddSeconds(2);
         long revision;

@@ -17,7 +17,7 @@ public class ReloadTests(SeededApiFixture fixture)
         using var client = await factory.CreateReadyClientAsync();
         using var seed = Repository.CopySeedData();
         await File.AppendAllTextAsync(seed.File("stages.csv"),
-            "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-30,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,\n");
+            SeedValidationTests.GoodStage.Replace("2024-02-12,2024-02-12", "2024-02-12,2024-02-30", StringComparison.Ordinal) + "\n");
 
         var refused = await SeedImporter.ImportAsync(connectionString, seed.Path, CancellationToken.None);
         var afterRefusal = await client.GetJsonAsync("/v1/elections/pemilu-2024/stages");

@@ -58,7 +58,8 @@ public class SeedFactsTests(SeededApiFixture fixture)
 
         Assert.Equal(("2023-10-16", "2023-11-14"), (stage.Str("start"), stage.Str("end")));
         Assert.Contains("PKPU 19/2023", stage.Str("source"), StringComparison.Ordinal);
-        Assert.Contains("2023-11-25", stage.Str("note"), StringComparison.Ordinal);
+        Assert.Contains("2023-11-25", (string?)stage["note"]!["en"], StringComparison.Ordinal);
+        Assert.Contains("25 November 2023", (string?)stage["note"]!["id"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public class SeedFactsTests(SeededApiFixture fixture)
         var stage = (await Stages("pemilu-2024")).Stage("penetapan-hasil");
 
         Assert.Null(stage.Str("start"));
-        Assert.Contains("paling lambat 3 hari", stage.Str("ruleText"), StringComparison.Ordinal);
+        Assert.Contains("paling lambat 3 hari", (string?)stage["ruleText"]!["id"], StringComparison.Ordinal);
     }
 
     [Fact]

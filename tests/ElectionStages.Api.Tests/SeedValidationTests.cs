@@ -11,7 +11,10 @@ namespace ElectionStages.Api.Tests;
 public class SeedValidationTests
 {
     public const string GoodStage =
-        "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,";
+        "pemilu-2024,uji-coba,masa-tenang,1,Uji coba,Test row,2024-02-12,2024-02-12,,,scheduled,implementing,PKPU 3/2022,Lampiran angka 8,high,,";
+
+    public const string GoodRule =
+        "uji-aturan,,prohibited,asn,Uji,Test,campaign,pemilu,2022-01-01,,ethics,sanksi,sanction,pp-94-2021: Pasal 5,,src,high,,";
 
     private static readonly SeedFiles Seed = SeedFiles.FromDirectory(Repository.SeedData);
 
@@ -22,7 +25,10 @@ public class SeedValidationTests
         { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "2024-02-13,2024-02-12", StringComparison.Ordinal), "start 2024-02-13 is after end 2024-02-12" },
         { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "2024-02-12,2024-02-14", StringComparison.Ordinal), "lies outside its parent 'masa-tenang'" },
         { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "2024-02-12,", StringComparison.Ordinal), "both be given or both be empty" },
-        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", ",", StringComparison.Ordinal), "needs rule_text" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", ",", StringComparison.Ordinal), "needs rule_text_id and rule_text_en" },
+        { "stages.csv", GoodStage.Replace(",high,,", ",high,Catatan,", StringComparison.Ordinal), "note_id and note_en must both be given or both be empty" },
+        { "stages.csv", GoodStage.Replace(",PKPU 3/2022,", ",PKPU 3/2022 (research §2 X2),", StringComparison.Ordinal), "source refers to internal notes ('research')" },
+        { "stages.csv", GoodStage.Replace(",Lampiran angka 8,", ",pkpu-3-2022.md row 9,", StringComparison.Ordinal), "source_ref refers to internal notes ('pkpu-3-2022.md')" },
         { "stages.csv", GoodStage.Replace("pemilu-2024,", "pemilu-2025,", StringComparison.Ordinal), "election_id 'pemilu-2025' is not in elections.csv" },
         { "stages.csv", GoodStage.Replace(",masa-tenang,", ",masa-sunyi,", StringComparison.Ordinal), "parent_id 'masa-sunyi' is not a stage" },
         { "stages.csv", GoodStage.Replace(",uji-coba,", ",kampanye,", StringComparison.Ordinal), "duplicate stage id 'kampanye'" },
@@ -31,29 +37,42 @@ public class SeedValidationTests
         { "stages.csv", GoodStage.Replace(",scheduled,", ",cancelled,", StringComparison.Ordinal), "status 'cancelled'" },
         { "stages.csv", GoodStage.Replace(",uji-coba,", ",Uji Coba,", StringComparison.Ordinal), "must be lowercase letters" },
         { "stages.csv", GoodStage.Replace(",1,", ",0,", StringComparison.Ordinal), "ordinal '0'" },
-        { "stages.csv", GoodStage + ",extra", "has 16 fields, the header has 15" },
+        { "stages.csv", GoodStage + ",extra", "has 18 fields, the header has 17" },
         { "stages.csv", GoodStage.Replace(",Lampiran angka 8,", ",,", StringComparison.Ordinal), "source_ref is required" },
         { "stages.csv", GoodStage.Replace(",Test row,", ",,", StringComparison.Ordinal), "name_en is required" },
         { "stages.csv", GoodStage.Replace(",masa-tenang,", ",putaran-kedua,", StringComparison.Ordinal).Replace("2024-02-12,2024-02-12", "2024-03-22,2024-03-22", StringComparison.Ordinal), "was not held, so its sub-stage must be not-held too" },
-        { "elections.csv", "pemilu-2029,pemilu,Pemilu 2029,General Election 2029,2029-02-30,PKPU x,source,high,", "'2029-02-30' is not a real date" },
-        { "elections.csv", "pemilu-2024,pemilu,Pemilu 2024,General Election 2024,2024-02-14,PKPU 3/2022,source,high,", "duplicate election id 'pemilu-2024'" },
-        { "elections.csv", "pilpres-2029,presidential,Pilpres,Presidential,2029-02-14,PKPU x,source,high,", "kind 'presidential'" },
-        { "election_regions.csv", "pilkada-2024,33,regent-mayor,src,", "a regent-mayor race is held by a regency/city" },
-        { "election_regions.csv", "pilkada-2024,33.03,governor,src,", "a governor race is held by a province" },
-        { "election_regions.csv", "pilkada-2024,99.99,regent-mayor,src,", "region_code '99.99' is not in regions.csv" },
-        { "election_regions.csv", "pemilu-2024,33,presidential,src,", "applies everywhere" },
+        { "elections.csv", "pemilu-2029,pemilu,Pemilu 2029,General Election 2029,2029-02-30,PKPU x,source,high,,", "'2029-02-30' is not a real date" },
+        { "elections.csv", "pemilu-2024,pemilu,Pemilu 2024,General Election 2024,2024-02-14,PKPU 3/2022,source,high,,", "duplicate election id 'pemilu-2024'" },
+        { "elections.csv", "pilpres-2029,presidential,Pilpres,Presidential,2029-02-14,PKPU x,source,high,,", "kind 'presidential'" },
+        { "election_regions.csv", "pilkada-2024,33,regent-mayor,src,,", "a regent-mayor race is held by a regency/city" },
+        { "election_regions.csv", "pilkada-2024,33.03,governor,src,,", "a governor race is held by a province" },
+        { "election_regions.csv", "pilkada-2024,99.99,regent-mayor,src,,", "region_code '99.99' is not in regions.csv" },
+        { "election_regions.csv", "pemilu-2024,33,presidential,src,,", "applies everywhere" },
         { "regions.csv", "35.99,Kabupaten Uji,regency,35,Asia/Makassar,src", "differs from its province's Asia/Jakarta" },
         { "regions.csv", "99,Kabupaten Uji,regency,,Asia/Jakarta,src", "a regency/city has a code like 33.03" },
         { "regions.csv", "35.98,Kabupaten Uji,regency,35,Asia/Bandung,src", "zone 'Asia/Bandung' is not an IANA time zone" },
-        { "rules.csv", "uji-aturan,prohibited,Uji,Test,baseline;campaign,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "'baseline' (every date) stands alone" },
-        { "rules.csv", "uji-aturan,prohibited,Uji,Test,;,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "phases ';' lists nothing" },
-        { "rules.csv", "uji-aturan,allowed,Uji,Test,campaign,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "sanction_kind is 'none' for an allowed act" },
-        { "rules.csv", "no-party-membership,prohibited,Uji,Test,campaign,pemilu,ethics,s,UU 1/2000 Pasal 1,src,high,", "duplicate rule id 'no-party-membership'" },
-        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,kampanye,,masa-tenang,,src,high,", "voting_day stage 'masa-tenang' must be a single day" },
-        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,kampanye,masa-tenang,penetapan-paslon,,src,high,", "the campaign ends 2024-11-23, not before the quiet period or voting day" },
-        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,pengumuman-dps,masa-tenang,pemungutan-suara,,src,high,", "must run from the day after the campaign to the day before voting" },
-        { "contests.csv", "pilkada-2024,uji,Uji,Test,,penetapan-paslon@nope,,,pemungutan-suara,,src,high,", "must be stage-id@start or stage-id@end" },
-        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,,,putaran-kedua,,src,high,", "has no dates in force to bound a phase" },
+        { "rules.csv", GoodRule.Replace(",campaign,", ",baseline;campaign,", StringComparison.Ordinal), "'baseline' (every date) stands alone" },
+        { "rules.csv", GoodRule.Replace(",campaign,", ",;,", StringComparison.Ordinal), "phases ';' lists nothing" },
+        { "rules.csv", GoodRule.Replace(",prohibited,", ",allowed,", StringComparison.Ordinal), "sanction_kind is 'none' for an allowed act" },
+        { "rules.csv", GoodRule.Replace("uji-aturan,", "no-party-membership,", StringComparison.Ordinal), "duplicate rule id 'no-party-membership'" },
+        { "rules.csv", GoodRule.Replace(",2022-01-01,", ",2019-01-01,", StringComparison.Ordinal), "legal_basis cites PP 94/2021, in force from 2021-08-31, but this version holds from 2019-01-01" },
+        { "rules.csv", GoodRule.Replace("pp-94-2021: Pasal 5", "uu-1-2000: Pasal 1", StringComparison.Ordinal), "legal_basis cites 'uu-1-2000', which is not in instruments.csv" },
+        { "rules.csv", GoodRule.Replace("pp-94-2021: Pasal 5", "PP 94/2021 Pasal 5", StringComparison.Ordinal), "must be '<instrument-id>: <article>'" },
+        { "rules.csv", GoodRule.Replace(",2022-01-01,,", ",2022-01-01,2021-12-31,", StringComparison.Ordinal), "valid_to 2021-12-31 is before valid_from 2022-01-01" },
+        { "rules.csv", GoodRule.Replace(",,prohibited,", ",no-such-rule,prohibited,", StringComparison.Ordinal), "version_of 'no-such-rule' is not a rule id" },
+        { "rules.csv", GoodRule.Replace(",,prohibited,asn,", ",no-party-membership,prohibited,asn,", StringComparison.Ordinal).Replace(",campaign,pemilu,2022-01-01,", ",baseline,pemilu,2024-01-01,", StringComparison.Ordinal), "versions 'no-party-membership' and 'uji-aturan' of rule 'no-party-membership' both hold on 2024-01-01" },
+        { "rules.csv", GoodRule.Replace(",pp-94-2021: Pasal 5,,", ",pp-94-2021: Pasal 5,no-party-membership,", StringComparison.Ordinal), "only an allowed act can be an exception" },
+        { "rules.csv", GoodRule.Replace(",asn,", ",voters,", StringComparison.Ordinal), "addressee 'voters' is not one of" },
+        { "rules.csv", GoodRule.Replace(",high,,", ",high,,Note", StringComparison.Ordinal), "note_id and note_en must both be given" },
+        { "acts.csv", "uji-tindakan,Uji,Test,uji,no-such-rule", "rules names 'no-such-rule', which is not the id of a current rule" },
+        { "instruments.csv", "uji-1-2000,UU 1/2000,Uji,Test,undang-undang,,2000-01-02,2000-01-01,,src,high,,", "in_force_to 2000-01-01 is before in_force_from 2000-01-02" },
+        { "instruments.csv", "uji-1-2000,UU 1/2000,Uji,Test,undang-undang,,2000-01-02,,peraturan.go.id/uu-1-2000,src,high,,", "is not an absolute http(s) URL" },
+        { "authorities.csv", "uji,Uji,Test,Peran,Role,pemilu,2020-01-01,,Laman tanpa alamat,,src,high,,", "must be 'label|https://…'" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,kampanye,,masa-tenang,,src,high,,", "voting_day stage 'masa-tenang' must be a single day" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,kampanye,masa-tenang,penetapan-paslon,,src,high,,", "the campaign ends 2024-11-23, not before the quiet period or voting day" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,pengumuman-dps,masa-tenang,pemungutan-suara,,src,high,,", "must run from the day after the campaign to the day before voting" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,penetapan-paslon@nope,,,pemungutan-suara,,src,high,,", "must be stage-id@start or stage-id@end" },
+        { "contests.csv", "pilkada-2024,uji,Uji,Test,,,,,putaran-kedua,,src,high,,", "has no dates in force to bound a phase" },
     };
 
     [Fact]
@@ -90,7 +109,7 @@ public class SeedValidationTests
     [Fact]
     public void A_quoted_field_over_several_lines_keeps_the_line_numbers_of_later_rows_right()
     {
-        var (quoted, _) = Append(Seed, "stages.csv", GoodStage + "\"a note\nover two lines\"");
+        var (quoted, _) = Append(Seed, "stages.csv", GoodStage[..^1] + "\"catatan\ndua baris\",\"a note\nover two lines\"");
         var (files, bad) = Append(quoted, "stages.csv", GoodStage.Replace(",uji-coba,", ",uji-coba-2,", StringComparison.Ordinal).Replace(",high,", ",sure,", StringComparison.Ordinal));
 
         Assert.Equal(bad, Assert.Single(SeedSet.Read(files).Problems).Line);

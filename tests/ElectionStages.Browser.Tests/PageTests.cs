@@ -56,8 +56,8 @@ public sealed class PageTests(PageFixture fixture, ITestOutputHelper output)
         var first = api["prohibited"]![0]!;
         await page.Locator("#prohibited > li summary").First.ClickAsync();
         var details = page.Locator("#prohibited > li details").First;
-        await Expect(details).ToContainTextAsync((string)first["sanction"]!["text"]!);
-        await Expect(details).ToContainTextAsync((string)first["legalBasis"]![0]!);
+        await Expect(details).ToContainTextAsync((string)first["sanction"]!["text"]!["id"]!);
+        await Expect(details).ToContainTextAsync((string)first["legalBasis"]![0]!["article"]!);
 
         // "Berlaku sampai" is the day before the next change.
         var next = DateOnly.ParseExact((string)api["nextChange"]!["date"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);

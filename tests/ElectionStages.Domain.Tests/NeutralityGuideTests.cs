@@ -43,7 +43,10 @@ public class NeutralityGuideTests
                 new ElectionRegion(Pilkada.Id, "33.03", "regent-mayor", "src", null),
                 new ElectionRegion(Pilkada.Id, "31", "governor", "src", null),
             ],
-            [PartyMembership, BakalCalonBanner, CalonBanner, CampaignAttributes, PilkadaDecisions, MayVote]));
+            [PartyMembership, BakalCalonBanner, CalonBanner, CampaignAttributes, PilkadaDecisions, MayVote],
+            [],
+            [],
+            []));
 
     [Theory]
     [InlineData(2022, 6, 13, null)]
@@ -142,8 +145,9 @@ public class NeutralityGuideTests
         new(electionId, id, new LocalizedText(id, id), cycleStart, determined, campaign, quiet, voting, cycleEnd, "src", Confidence.Medium, null);
 
     private static NeutralityRule Rule(string id, string[] phases, ElectionKind[] kinds, RuleKind kind = RuleKind.Prohibited) =>
-        new(id, kind, new LocalizedText(id, id), phases, kinds, kind == RuleKind.Allowed ? SanctionKind.None : SanctionKind.SevereDiscipline,
-            "sanction", ["UU 20/2023 Pasal 9"], "src", Confidence.High, null);
+        new(id, null, kind, Addressee.Asn, new LocalizedText(id, id), phases, kinds, new LocalDate(2014, 1, 15), null,
+            kind == RuleKind.Allowed ? SanctionKind.None : SanctionKind.SevereDiscipline, new LocalizedText("sanksi", "sanction"),
+            [new LegalReference("uu-20-2023", "Pasal 9")], [], "src", Confidence.High, null);
 }
 
 public class ContestPhaseSpanTests

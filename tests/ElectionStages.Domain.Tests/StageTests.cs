@@ -38,6 +38,6 @@ public class StageTests
     }
 
     internal static Stage StageWith(DateInterval? dates, StageStatus status, string id = "masa-tenang", string? parentId = null, int ordinal = 1, string electionId = "pemilu-2024") =>
-        new(electionId, id, parentId, ordinal, new LocalizedText(id, id), dates, dates is null ? "paling lambat 3 hari setelah …" : null,
+        new(electionId, id, parentId, ordinal, new LocalizedText(id, id), dates, dates is null ? new LocalizedText("paling lambat 3 hari setelah …", "at the latest 3 days after …") : null,
             status, StageBasis.Lampiran, "PKPU 3/2022", "Lampiran", Confidence.High, null);
 }

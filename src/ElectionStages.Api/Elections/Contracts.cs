@@ -12,7 +12,7 @@ public sealed record ElectionResponse(
     string Regulation,
     string Source,
     Confidence Confidence,
-    string? Note,
+    LocalizedText? Note,
     int StageCount)
 {
     internal static ElectionResponse From(Election election, CalendarSnapshot snapshot) => new(
@@ -31,13 +31,13 @@ public sealed record StageResponse(
     LocalizedText Name,
     LocalDate? Start,
     LocalDate? End,
-    string? RuleText,
+    LocalizedText? RuleText,
     StageStatus Status,
     StageBasis Basis,
     string Source,
     string SourceRef,
     Confidence Confidence,
-    string? Note)
+    LocalizedText? Note)
 {
     internal static StageResponse From(Stage stage) => new(
         stage.Id, stage.ParentId, stage.Ordinal, stage.Name, stage.Dates?.Start, stage.Dates?.End, stage.RuleText,
@@ -60,7 +60,7 @@ public sealed record ContestResponse(
     IReadOnlyList<PhaseSpanResponse> Phases,
     string Source,
     Confidence Confidence,
-    string? Note)
+    LocalizedText? Note)
 {
     internal static ContestResponse From(Contest contest, CalendarSnapshot snapshot) => new(
         contest.Id,

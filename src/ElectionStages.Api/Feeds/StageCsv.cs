@@ -19,8 +19,8 @@ internal static class StageCsv
         {
             foreach (var column in new[]
                      {
-                         "election_id", "id", "parent_id", "ordinal", "name_id", "name_en", "start", "end", "rule_text",
-                         "status", "basis", "source", "source_ref", "confidence", "note",
+                         "election_id", "id", "parent_id", "ordinal", "name_id", "name_en", "start", "end", "rule_text_id",
+                         "rule_text_en", "status", "basis", "source", "source_ref", "confidence", "note_id", "note_en",
                      })
             {
                 csv.WriteField(column);
@@ -37,13 +37,15 @@ internal static class StageCsv
                 csv.WriteField(stage.Name.En);
                 csv.WriteField(stage.Dates?.Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
                 csv.WriteField(stage.Dates?.End.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
-                csv.WriteField(stage.RuleText);
+                csv.WriteField(stage.RuleText?.Id);
+                csv.WriteField(stage.RuleText?.En);
                 csv.WriteField(Vocabulary<StageStatus>.Word(stage.Status));
                 csv.WriteField(Vocabulary<StageBasis>.Word(stage.Basis));
                 csv.WriteField(stage.Source);
                 csv.WriteField(stage.SourceRef);
                 csv.WriteField(Vocabulary<Confidence>.Word(stage.Confidence));
-                csv.WriteField(stage.Note);
+                csv.WriteField(stage.Note?.Id);
+                csv.WriteField(stage.Note?.En);
                 csv.NextRecord();
             }
         }

@@ -55,7 +55,7 @@ internal static class StageICalendar
             .Append("Keyakinan / confidence: ").Append(stage.Confidence.ToString().ToLowerInvariant());
         if (stage.Note is { } note)
         {
-            text.Append('\n').Append(note);
+            text.Append('\n').Append("Catatan: ").Append(note.Id).Append('\n').Append("Note: ").Append(note.En);
         }
 
         return text.ToString();

@@ -28,9 +28,12 @@ internal static class GuidanceEndpoints
             .WithName("GetAsnGuidance")
             .WithSummary("What may an ASN say or do today?")
             .WithDescription(
-                "The neutrality rules in force for a civil servant (PNS/PPPK) on `date` in `region`: the union over every " +
-                "contest of every election that applies there (the general election everywhere, a regional election where " +
-                "it runs), each rule with its sanction and legal basis, and the next date on which the answer changes. " +
+                "The neutrality rules in force for a civil servant (PNS/PPPK) on `date` in `region`: only rules whose legal " +
+                "basis was the law on that date, held at all times or put in force by the phase of a contest that applies " +
+                "there (the general election everywhere, a regional election where it runs). The ASN's own prohibitions " +
+                "come first (phase rules by severity, then the always-rules), then duties, allowed acts and the rules that " +
+                "bind others; with notices on incomplete data, the bodies to report to, and the next date on which the " +
+                "answer changes (with the rules added and removed). " +
                 "Without `date`: today in the region's zone (or `zone`, default Asia/Jakarta).")
             .Negotiates(MediaTypes.JsonOnly)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -38,7 +41,37 @@ internal static class GuidanceEndpoints
         group.MapGet("/rules", ListRules)
             .WithName("ListAsnRules")
             .WithSummary("The rule catalogue")
-            .WithDescription("Every neutrality rule (prohibited and allowed acts), with the phases and election kinds it applies to.")
+            .WithDescription(
+                "Every neutrality rule, one entry per version: prohibited and allowed acts, duties and procedures, with the " +
+                "phases and election kinds they apply to, the days their legal basis was the law, and whom they bind.")
+            .Negotiates(MediaTypes.JsonOnly);
+
+        group.MapGet("/acts", ActsEndpoints.ListActs)
+            .WithName("ListAsnActs")
+            .WithSummary("The catalogue of concrete acts")
+            .WithDescription(
+                "Concrete acts in plain words (sharing a candidate's post, attending a rally, wearing party attributes, …), " +
+                "each with the rules that decide it. `q` searches the Indonesian and English texts and keywords; every " +
+                "word of `q` must match.")
+            .Negotiates(MediaTypes.JsonOnly)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapGet("/acts/{id}", ActsEndpoints.CheckAct)
+            .WithName("CheckAsnAct")
+            .WithSummary("May an ASN do this, then and there?")
+            .WithDescription(
+                "The verdict on one act on `date` in `region`: `prohibited`, `allowed` or `not-regulated`, the last day the " +
+                "verdict holds (`until`), and the deciding rule's sanction and legal basis, in the law in force on `date`.")
+            .Negotiates(MediaTypes.JsonOnly)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/instruments", ListInstruments)
+            .WithName("ListAsnInstruments")
+            .WithSummary("The laws and guidance the rules cite")
+            .WithDescription(
+                "Every instrument a rule or authority cites (laws, regulations, circulars, joint decrees, rulings, public " +
+                "statements), with the days it was in force and a link to the official text where one is known.")
             .Negotiates(MediaTypes.JsonOnly);
 
         group.MapGet("/rules/{id}", CheckRule)
@@ -76,23 +109,31 @@ internal static class GuidanceEndpoints
                 [.. answer.Contests.Where(c => c.Election.Id == e.Id).Select(c => new ContestPhaseResponse(c.Contest.Id, c.Contest.Name, PhaseOf(snapshot, c.PhaseId)))]))
             .Where(e => e.Stages.Count > 0 || e.Contests.Count > 0)
             .ToList();
-        var rules = answer.Rules.Select(r => (r.Rule.Kind, Response: RuleResponse.From(r.Rule, r.Because))).ToList();
+        var rules = answer.Rules.Select(r => (r.Rule, Response: RuleResponse.From(r.Rule, r.Because, snapshot))).ToList();
+        List<RuleResponse> Pick(Func<NeutralityRule, bool> predicate) => [.. rules.Where(r => predicate(r.Rule)).Select(r => r.Response)];
         var next = answer.NextChange is { } change
-            ? new NextChangeResponse(change.Date, [.. change.Contests.Select(c => new NextPhase(c.Election.Id, c.Contest.Id, PhaseOf(snapshot, c.PhaseId)))])
+            ? new NextChangeResponse(
+                change.Date,
+                [.. change.Contests.Select(c => new NextPhase(c.Election.Id, c.Contest.Id, PhaseOf(snapshot, c.PhaseId)))],
+                change.Added,
+                change.Removed)
             : null;
-        var body = new GuidanceResponse(
+        return new GuidanceResponse(
             where.Date,
             where.Zone.Id,
             dateIsToday,
             where.Region is { } r ? new RegionRef(r.Code, r.Name) : null,
-            where.Region is null ? NationalOnly : new LocalizedText("Pemilu nasional dan pilkada di wilayah ini.", "National elections and the regional elections of this region."),
-            elections,
-            [.. rules.Where(r => r.Kind == RuleKind.Prohibited).Select(r => r.Response)],
-            [.. rules.Where(r => r.Kind == RuleKind.Allowed).Select(r => r.Response)],
+            Notices.For(answer.Notices, snapshot),
+            Pick(rule => rule.Addressee == Addressee.Asn && rule.Kind == RuleKind.Prohibited),
+            Pick(rule => rule.Addressee == Addressee.Asn && rule.Kind is RuleKind.Duty or RuleKind.Procedure),
+            Pick(rule => rule.Addressee == Addressee.Asn && rule.Kind == RuleKind.Allowed),
+            Pick(rule => rule.Addressee != Addressee.Asn),
+            [.. answer.ReportTo.Select(a => AuthorityResponse.From(a, snapshot))],
             next,
+            elections,
+            where.Region is null ? NationalOnly : new LocalizedText("Pemilu nasional dan pilkada di wilayah ini.", "National elections and the regional elections of this region."),
             Notice,
             snapshot.Revision);
-        return body;
     }
 
     private static Results<RepresentationResult<IReadOnlyList<RuleResponse>>, ProblemHttpResult> ListRules(
@@ -101,9 +142,17 @@ internal static class GuidanceEndpoints
         var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         return responder.Cached<IReadOnlyList<RuleResponse>>(snapshot, "rules", () => new Representation(
-            responder.JsonBytes<IReadOnlyList<RuleResponse>>([.. snapshot.Guidance.Rules.Select(r => RuleResponse.From(r, []))]),
+            responder.JsonBytes<IReadOnlyList<RuleResponse>>([.. snapshot.Guidance.Rules.Select(r => RuleResponse.From(r, [], snapshot))]),
             Responder.JsonContentType,
             snapshot));
+    }
+
+    private static Results<RepresentationResult<IReadOnlyList<InstrumentResponse>>, ProblemHttpResult> ListInstruments(
+        [AsParameters] V1Request request)
+    {
+        var snapshot = request.Snapshot();
+        return request.Responder.Answer<IReadOnlyList<InstrumentResponse>>(
+            snapshot, "instruments", () => [.. snapshot.Guidance.Instruments.Select(InstrumentResponse.From)]);
     }
 
     private static Results<RepresentationResult<RuleCheckResponse>, ProblemHttpResult> CheckRule(
@@ -129,28 +178,31 @@ internal static class GuidanceEndpoints
     {
         var answer = NeutralityGuide.Answer(snapshot, where.Date, where.Region);
         var inForce = answer.Rules.FirstOrDefault(r => r.Rule.Id == rule.Id);
+        var familyInForce = answer.Rules.FirstOrDefault(r => r.Rule.Family == rule.Family);
         var because = (inForce?.Because ?? [])
             .Select(c => new RuleReason(c.Election.Id, c.Election.Name, c.Contest.Id, c.Contest.Name, PhaseOf(snapshot, c.PhaseId), RunningStages(snapshot, c.Election.Id, where.Date)))
             .ToList();
         var body = new RuleCheckResponse(
-            RuleResponse.From(rule, inForce?.Because ?? []),
+            RuleResponse.From(rule, inForce?.Because ?? [], snapshot),
             where.Date,
             where.Zone.Id,
             where.Region is { } r ? new RegionRef(r.Code, r.Name) : null,
             inForce is not null,
             rule.HoldsAlways,
+            familyInForce?.Rule.Id,
             because,
+            Notices.For(answer.Notices, snapshot),
             Notice);
         return body;
     }
 
-    private sealed record Where(LocalDate Date, DateTimeZone Zone, Region? Region);
+    internal sealed record Where(LocalDate Date, DateTimeZone Zone, Region? Region);
 
     /// <summary>
     /// An answer about a date, zone and region, cached per snapshot and that question. An answer about "today" (no
     /// <c>date</c> given) also changes when the day starts in the zone, so its Last-Modified is no earlier than that.
     /// </summary>
-    private static RepresentationResult<T> Dated<T>(Responder responder, CalendarSnapshot snapshot, string what, Where where, bool dateIsToday, Func<T> build) =>
+    internal static RepresentationResult<T> Dated<T>(Responder responder, CalendarSnapshot snapshot, string what, Where where, bool dateIsToday, Func<T> build) =>
         responder.Answer(
             snapshot,
             $"{what}|{where.Date:uuuu-MM-dd}|{where.Region?.Code}|{where.Zone.Id}|{dateIsToday}",
@@ -158,7 +210,7 @@ internal static class GuidanceEndpoints
             dateIsToday ? where.Date.AtStartOfDayInZone(where.Zone).ToInstant() : null);
 
     /// <summary>The date, zone and region a request asks about, or the problem with its parameters.</summary>
-    private static (Where? Where, ProblemHttpResult? Problem) Resolve(CalendarSnapshot snapshot, string? date, string? region, string? zone, IClock clock)
+    internal static (Where? Where, ProblemHttpResult? Problem) Resolve(CalendarSnapshot snapshot, string? date, string? region, string? zone, IClock clock)
     {
         if (!QueryParameters.TryParseDate(date, out var day, out var dateError))
         {

@@ -11,7 +11,7 @@ internal static partial class ContestsFile
 
     public static readonly string[] Columns =
         ["election_id", "id", "name_id", "name_en", "cycle_start", "candidates_determined", "campaign", "quiet_period",
-         "voting_day", "cycle_end", "source", "confidence", "note"];
+         "voting_day", "cycle_end", "source", "confidence", "note_id", "note_en"];
 
     public static List<Contest> Read(SeedTable? table, List<Election> elections, List<Stage> stages, List<SeedProblem> problems)
     {
@@ -39,6 +39,7 @@ internal static partial class ContestsFile
             var quiet = Span("quiet_period");
             var voting = Span("voting_day");
             var cycleEnd = Day("cycle_end");
+            var note = row.OptionalLocalized("note", problems);
             if (voting is null && row.Optional("voting_day") is null)
             {
                 problems.Add(row.Problem("voting_day is required"));
@@ -65,7 +66,7 @@ internal static partial class ContestsFile
             }
 
             contests.Add(new Contest(electionId!, id!, name!, cycleStart, determined, campaign, quiet, voting.Start, cycleEnd,
-                source!, confidence!.Value, row.Optional("note")));
+                source!, confidence!.Value, note));
         }
 
         return contests;

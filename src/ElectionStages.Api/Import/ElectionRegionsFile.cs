@@ -7,7 +7,7 @@ internal static class ElectionRegionsFile
 {
     public const string Name = "election_regions.csv";
 
-    public static readonly string[] Columns = ["election_id", "region_code", "contest_id", "source", "note"];
+    public static readonly string[] Columns = ["election_id", "region_code", "contest_id", "source", "note_id", "note_en"];
 
     public static List<ElectionRegion> Read(
         SeedTable? table, List<Election> elections, List<Region> regions, List<Contest> contests, List<SeedProblem> problems)
@@ -56,9 +56,10 @@ internal static class ElectionRegionsFile
                 problems.Add(row.Problem($"duplicate row for {electionId} {code} {contestId} (first on line {seen[(electionId!, code!, contestId!)]})"));
             }
 
+            var note = row.OptionalLocalized("note", problems);
             if (problems.Count == before)
             {
-                result.Add(new ElectionRegion(electionId!, code!, contestId!, source!, row.Optional("note")));
+                result.Add(new ElectionRegion(electionId!, code!, contestId!, source!, note));
             }
         }
 

@@ -8,7 +8,7 @@ internal static class ElectionsFile
     public const string Name = "elections.csv";
 
     public static readonly string[] Columns =
-        ["id", "kind", "name_id", "name_en", "voting_day", "regulation", "source", "confidence", "note"];
+        ["id", "kind", "name_id", "name_en", "voting_day", "regulation", "source", "confidence", "note_id", "note_en"];
 
     public static List<Election> Read(SeedTable? table, List<SeedProblem> problems)
     {
@@ -29,6 +29,8 @@ internal static class ElectionsFile
             var regulation = row.Required("regulation", problems);
             var source = row.Required("source", problems);
             var confidence = row.Choice("confidence", Vocabulary<Confidence>.ByWord, problems);
+            var before = problems.Count;
+            var note = row.OptionalLocalized("note", problems);
             if (id is not null && !firstLineOfId.TryAdd(id, row.Line))
             {
                 problems.Add(row.Problem($"duplicate election id '{id}' (first on line {firstLineOfId[id]})"));
@@ -36,13 +38,13 @@ internal static class ElectionsFile
             }
 
             if (id is null || kind is null || nameId is null || nameEn is null || votingDay is null ||
-                regulation is null || source is null || confidence is null)
+                regulation is null || source is null || confidence is null || problems.Count > before)
             {
                 continue;
             }
 
             elections.Add(new Election(id, kind.Value, new LocalizedText(nameId, nameEn), votingDay.Value, regulation,
-                source, confidence.Value, row.Optional("note")));
+                source, confidence.Value, note));
         }
 
         return elections;

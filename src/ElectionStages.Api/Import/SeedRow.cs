@@ -103,6 +103,46 @@ internal sealed class SeedRow(string file, int line, IReadOnlyDictionary<string,
         return id is null || en is null ? null : new LocalizedText(id, en);
     }
 
+    /// <summary>An optional text in two columns: both given or both empty (an Indonesian reader never gets English alone).</summary>
+    public LocalizedText? OptionalLocalized(string prefix, ICollection<SeedProblem> problems)
+    {
+        var id = Optional($"{prefix}_id");
+        var en = Optional($"{prefix}_en");
+        if ((id is null) != (en is null))
+        {
+            problems.Add(Problem($"{prefix}_id and {prefix}_en must both be given or both be empty"));
+            return null;
+        }
+
+        return id is null ? null : new LocalizedText(id, en!);
+    }
+
+    /// <summary>An optional <c>;</c>-separated list (empty when the cell is).</summary>
+    public List<string> OptionalList(string column) =>
+        Optional(column) is { } text ? [.. text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : [];
+
+    /// <summary>A <c>;</c>-separated list of <c>instrument-id: article</c> references, required unless <paramref name="optional"/>.</summary>
+    public List<LegalReference> LegalReferences(string column, ICollection<SeedProblem> problems, bool optional = false)
+    {
+        var references = new List<LegalReference>();
+        foreach (var item in optional ? OptionalList(column) : List(column, problems))
+        {
+            var colon = item.IndexOf(':', StringComparison.Ordinal);
+            var instrument = colon < 0 ? "" : item[..colon].Trim();
+            var article = colon < 0 ? "" : item[(colon + 1)..].Trim();
+            if (instrument.Length == 0 || !IsSlug(instrument))
+            {
+                problems.Add(Problem($"{column} item '{item}' must be '<instrument-id>: <article>', e.g. 'pp-94-2021: Pasal 5 huruf n angka 1'"));
+            }
+            else
+            {
+                references.Add(new LegalReference(instrument, article));
+            }
+        }
+
+        return references;
+    }
+
     /// <summary>A required, non-empty <c>;</c>-separated list.</summary>
     public List<string> List(string column, ICollection<SeedProblem> problems)
     {
@@ -115,6 +155,10 @@ internal sealed class SeedRow(string file, int line, IReadOnlyDictionary<string,
 
         return items;
     }
+
+    /// <summary>An absolute http or https URL.</summary>
+    public static bool IsPublicUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static bool IsSlug(string value) =>
         value.Length <= 100 && value[0] != '-' && value[^1] != '-' && !value.Contains("--", StringComparison.Ordinal) &&

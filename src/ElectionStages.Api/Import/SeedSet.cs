@@ -10,7 +10,10 @@ namespace ElectionStages.Api.Import;
 internal sealed class SeedSet
 {
     public static readonly string[] KnownFiles =
-        [ElectionsFile.Name, StagesFile.Name, RegionsFile.Name, PhasesFile.Name, ContestsFile.Name, ElectionRegionsFile.Name, RulesFile.Name];
+        [
+            ElectionsFile.Name, StagesFile.Name, RegionsFile.Name, PhasesFile.Name, ContestsFile.Name, ElectionRegionsFile.Name,
+            InstrumentsFile.Name, RulesFile.Name, AuthoritiesFile.Name, ActsFile.Name,
+        ];
 
     private SeedSet(IReadOnlyList<Election> elections, IReadOnlyList<Stage> stages, GuidanceData guidance, IReadOnlyList<SeedProblem> problems)
     {
@@ -61,7 +64,11 @@ internal sealed class SeedSet
         var phases = PhasesFile.Read(Table(PhasesFile.Name, PhasesFile.Columns), problems);
         var contests = ContestsFile.Read(Table(ContestsFile.Name, ContestsFile.Columns), elections, stages, problems);
         var electionRegions = ElectionRegionsFile.Read(Table(ElectionRegionsFile.Name, ElectionRegionsFile.Columns), elections, regions, contests, problems);
-        var rules = RulesFile.Read(Table(RulesFile.Name, RulesFile.Columns), problems);
-        return new SeedSet(elections, stages, new GuidanceData(regions, phases, contests, electionRegions, rules), problems);
+        var instruments = InstrumentsFile.Read(Table(InstrumentsFile.Name, InstrumentsFile.Columns), problems);
+        var rules = RulesFile.Read(Table(RulesFile.Name, RulesFile.Columns), instruments, problems);
+        var authorities = AuthoritiesFile.Read(Table(AuthoritiesFile.Name, AuthoritiesFile.Columns), instruments, problems);
+        var acts = ActsFile.Read(Table(ActsFile.Name, ActsFile.Columns), rules, problems);
+        return new SeedSet(
+            elections, stages, new GuidanceData(regions, phases, contests, electionRegions, rules, instruments, authorities, acts), problems);
     }
 }

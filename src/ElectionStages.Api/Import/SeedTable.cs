@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 namespace ElectionStages.Api.Import;
 
 /// <summary>One CSV file read with CsvHelper: its rows as column → cell, each with the line it starts on.</summary>
-internal sealed class SeedTable
+internal sealed partial class SeedTable
 {
     private SeedTable(string fileName, IReadOnlyList<SeedRow> rows)
     {
@@ -67,6 +67,11 @@ internal sealed class SeedTable
                 for (var i = 0; i < header.Length; i++)
                 {
                     cells[header[i]] = record[i];
+                    if (InternalReference().Match(record[i]) is { Success: true } match)
+                    {
+                        problems.Add(new SeedProblem(fileName, line,
+                            $"{header[i]} refers to internal notes ('{match.Value}'); served data cites the regulation (article, Lampiran row) and public pages only"));
+                    }
                 }
 
                 rows.Add(new SeedRow(fileName, line, cells));
@@ -79,4 +84,11 @@ internal sealed class SeedTable
 
         return new SeedTable(fileName, rows);
     }
+
+    /// <summary>
+    /// What marks a reference to the project's own notes, which users cannot open: a section sign, a bare Markdown file
+    /// name (a path in a public repository, <c>pp/2010/53.md</c>, is a public copy), the word "research" (as in "research §2"), a "notes file".
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"§|(?<![/\w.-])[\w.-]+\.md\b|\bresearch|\bnotes? file", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex InternalReference();
 }

@@ -9,8 +9,8 @@ internal static class StagesFile
     public const string Name = "stages.csv";
 
     public static readonly string[] Columns =
-        ["election_id", "id", "parent_id", "ordinal", "name_id", "name_en", "start", "end", "rule_text", "status",
-         "basis", "source", "source_ref", "confidence", "note"];
+        ["election_id", "id", "parent_id", "ordinal", "name_id", "name_en", "start", "end", "rule_text_id", "rule_text_en",
+         "status", "basis", "source", "source_ref", "confidence", "note_id", "note_en"];
 
     public static List<Stage> Read(SeedTable? table, List<Election> elections, List<SeedProblem> problems)
     {
@@ -55,12 +55,13 @@ internal static class StagesFile
         var nameEn = row.Required("name_en", problems);
         var start = row.Date("start", problems);
         var end = row.Date("end", problems);
-        var ruleText = row.Optional("rule_text");
+        var ruleText = row.OptionalLocalized("rule_text", problems);
         var status = row.Choice("status", Vocabulary<StageStatus>.ByWord, problems);
         var basis = row.Choice("basis", Vocabulary<StageBasis>.ByWord, problems);
         var source = row.Required("source", problems);
         var sourceRef = row.Required("source_ref", problems);
         var confidence = row.Choice("confidence", Vocabulary<Confidence>.ByWord, problems);
+        var note = row.OptionalLocalized("note", problems);
 
         var hasStart = row.Optional("start") is not null;
         var hasEnd = row.Optional("end") is not null;
@@ -72,9 +73,9 @@ internal static class StagesFile
         {
             problems.Add(row.Problem($"start {s:uuuu-MM-dd} is after end {e:uuuu-MM-dd}"));
         }
-        else if (!hasStart && ruleText is null)
+        else if (!hasStart && ruleText is null && row.Optional("rule_text_id") is null && row.Optional("rule_text_en") is null)
         {
-            problems.Add(row.Problem("a stage without dates needs rule_text saying why (the regulation's rule or the sources' wording)"));
+            problems.Add(row.Problem("a stage without dates needs rule_text_id and rule_text_en saying why (the regulation's rule or the sources' wording)"));
         }
 
         if (id is not null && parentId == id)
@@ -89,7 +90,7 @@ internal static class StagesFile
 
         var dates = start is { } first && end is { } last ? new DateInterval(first, last) : null;
         return new Stage(electionId!, id!, parentId, ordinal!.Value, new LocalizedText(nameId!, nameEn!), dates, ruleText,
-            status!.Value, basis!.Value, source!, sourceRef!, confidence!.Value, row.Optional("note"));
+            status!.Value, basis!.Value, source!, sourceRef!, confidence!.Value, note);
     }
 
     private static void CheckHierarchy(List<(Stage Stage, SeedRow Row)> stages, List<SeedProblem> problems)

@@ -46,7 +46,7 @@ internal static class SnapshotLoader
         var elections = await connection.QueryAsync<ElectionRow>(new CommandDefinition(
             """
             SELECT id AS Id, kind AS Kind, name_id AS NameId, name_en AS NameEn, voting_day AS VotingDay,
-                   regulation AS Regulation, source AS Source, confidence AS Confidence, note AS Note
+                   regulation AS Regulation, source AS Source, confidence AS Confidence, note_id AS NoteId, note_en AS NoteEn
             FROM election
             """,
             transaction: transaction, cancellationToken: cancellationToken));
@@ -54,8 +54,8 @@ internal static class SnapshotLoader
             """
             SELECT election_id AS ElectionId, id AS Id, parent_id AS ParentId, ordinal AS Ordinal,
                    name_id AS NameId, name_en AS NameEn, start_date AS StartDate, end_date AS EndDate,
-                   rule_text AS RuleText, status AS Status, basis AS Basis, source AS Source,
-                   source_ref AS SourceRef, confidence AS Confidence, note AS Note
+                   rule_text_id AS RuleTextId, rule_text_en AS RuleTextEn, status AS Status, basis AS Basis,
+                   source AS Source, source_ref AS SourceRef, confidence AS Confidence, note_id AS NoteId, note_en AS NoteEn
             FROM stage
             """,
             transaction: transaction, cancellationToken: cancellationToken));
@@ -86,27 +86,25 @@ internal static class SnapshotLoader
             SELECT election_id AS ElectionId, id AS Id, name_id AS NameId, name_en AS NameEn, cycle_start AS CycleStart,
                    candidates_determined AS CandidatesDetermined, campaign_start AS CampaignStart, campaign_end AS CampaignEnd,
                    quiet_start AS QuietStart, quiet_end AS QuietEnd, voting_day AS VotingDay, cycle_end AS CycleEnd,
-                   source AS Source, confidence AS Confidence, note AS Note
+                   source AS Source, confidence AS Confidence, note_id AS NoteId, note_en AS NoteEn
             FROM contest ORDER BY election_id, id
             """));
-        var electionRegions = await connection.QueryAsync<ElectionRegion>(Query(
+        var electionRegions = await connection.QueryAsync<ElectionRegionRow>(Query(
             """
-            SELECT election_id AS ElectionId, region_code AS RegionCode, contest_id AS ContestId, source AS Source, note AS Note
+            SELECT election_id AS ElectionId, region_code AS RegionCode, contest_id AS ContestId, source AS Source,
+                   note_id AS NoteId, note_en AS NoteEn
             FROM election_region ORDER BY election_id, region_code, contest_id
             """));
-        var rules = await connection.QueryAsync<RuleRow>(Query(
-            """
-            SELECT id AS Id, kind AS Kind, text_id AS TextId, text_en AS TextEn, phases AS Phases, election_kinds AS ElectionKinds,
-                   sanction_kind AS SanctionKind, sanction_text AS SanctionText, legal_basis AS LegalBasis, source AS Source,
-                   confidence AS Confidence, note AS Note
-            FROM neutrality_rule ORDER BY kind DESC, id
-            """));
+        var legalTime = await LegalTimeLoader.LoadAsync(connection, transaction, cancellationToken);
         return new GuidanceData(
             [.. regions.Select(r => r.ToDomain())],
             [.. phases.Select(p => p.ToDomain())],
             [.. contests.Select(c => c.ToDomain())],
-            [.. electionRegions],
-            [.. rules.Select(r => r.ToDomain())]);
+            [.. electionRegions.Select(er => er.ToDomain())],
+            legalTime.Rules,
+            legalTime.Instruments,
+            legalTime.Authorities,
+            legalTime.Acts);
     }
 
     private sealed record RegionRow(string Code, string Name, string Kind, string? ParentCode, string Zone, string Source)
@@ -122,36 +120,18 @@ internal static class SnapshotLoader
     private sealed record ContestRow(
         string ElectionId, string Id, string NameId, string NameEn, LocalDate? CycleStart, LocalDate? CandidatesDetermined,
         LocalDate? CampaignStart, LocalDate? CampaignEnd, LocalDate? QuietStart, LocalDate? QuietEnd, LocalDate VotingDay,
-        LocalDate? CycleEnd, string Source, string Confidence, string? Note)
+        LocalDate? CycleEnd, string Source, string Confidence, string? NoteId, string? NoteEn)
     {
         public Contest ToDomain() => new(
             ElectionId, Id, new LocalizedText(NameId, NameEn), CycleStart, CandidatesDetermined,
             CampaignStart is { } cs && CampaignEnd is { } ce ? new DateInterval(cs, ce) : null,
             QuietStart is { } qs && QuietEnd is { } qe ? new DateInterval(qs, qe) : null,
-            VotingDay, CycleEnd, Source, Vocabulary<Confidence>.Parse(Confidence), Note);
+            VotingDay, CycleEnd, Source, Vocabulary<Confidence>.Parse(Confidence), Localized.Of(NoteId, NoteEn));
     }
 
-    // A class with setters, not a positional record: Dapper reports text[] columns as System.Array and will not match
-    // them to a string[] constructor parameter.
-    private sealed class RuleRow
+    private sealed record ElectionRegionRow(string ElectionId, string RegionCode, string ContestId, string Source, string? NoteId, string? NoteEn)
     {
-        public string Id { get; init; } = "";
-        public string Kind { get; init; } = "";
-        public string TextId { get; init; } = "";
-        public string TextEn { get; init; } = "";
-        public string[] Phases { get; init; } = [];
-        public string[] ElectionKinds { get; init; } = [];
-        public string SanctionKind { get; init; } = "";
-        public string SanctionText { get; init; } = "";
-        public string[] LegalBasis { get; init; } = [];
-        public string Source { get; init; } = "";
-        public string Confidence { get; init; } = "";
-        public string? Note { get; init; }
-
-        public NeutralityRule ToDomain() => new(
-            Id, Vocabulary<RuleKind>.Parse(Kind), new LocalizedText(TextId, TextEn), Phases,
-            [.. ElectionKinds.Select(Vocabulary<ElectionKind>.Parse)], Vocabulary<SanctionKind>.Parse(SanctionKind), SanctionText,
-            LegalBasis, Source, Vocabulary<Confidence>.Parse(Confidence), Note);
+        public ElectionRegion ToDomain() => new(ElectionId, RegionCode, ContestId, Source, Localized.Of(NoteId, NoteEn));
     }
 
     private static Task<bool> HasSchemaAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
@@ -162,22 +142,22 @@ internal static class SnapshotLoader
 
     private sealed record ElectionRow(
         string Id, string Kind, string NameId, string NameEn, LocalDate VotingDay, string Regulation, string Source,
-        string Confidence, string? Note)
+        string Confidence, string? NoteId, string? NoteEn)
     {
         public Election ToDomain() => new(
             Id, Vocabulary<ElectionKind>.Parse(Kind), new LocalizedText(NameId, NameEn), VotingDay, Regulation, Source,
-            Vocabulary<Confidence>.Parse(Confidence), Note);
+            Vocabulary<Confidence>.Parse(Confidence), Localized.Of(NoteId, NoteEn));
     }
 
     private sealed record StageRow(
         string ElectionId, string Id, string? ParentId, int Ordinal, string NameId, string NameEn, LocalDate? StartDate,
-        LocalDate? EndDate, string? RuleText, string Status, string Basis, string Source, string SourceRef,
-        string Confidence, string? Note)
+        LocalDate? EndDate, string? RuleTextId, string? RuleTextEn, string Status, string Basis, string Source, string SourceRef,
+        string Confidence, string? NoteId, string? NoteEn)
     {
         public Stage ToDomain() => new(
             ElectionId, Id, ParentId, Ordinal, new LocalizedText(NameId, NameEn),
             StartDate is { } start && EndDate is { } end ? new DateInterval(start, end) : null,
-            RuleText, Vocabulary<StageStatus>.Parse(Status), Vocabulary<StageBasis>.Parse(Basis), Source, SourceRef,
-            Vocabulary<Confidence>.Parse(Confidence), Note);
+            Localized.Of(RuleTextId, RuleTextEn), Vocabulary<StageStatus>.Parse(Status), Vocabulary<StageBasis>.Parse(Basis),
+            Source, SourceRef, Vocabulary<Confidence>.Parse(Confidence), Localized.Of(NoteId, NoteEn));
     }
 }

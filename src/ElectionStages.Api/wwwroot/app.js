@@ -293,12 +293,13 @@
         h('summary', {}, h('span', { class: 'rule-text', text: name(rule.text) }),
           h('span', { class: `badge s-${kind}`, text: t('sanctions')[kind] || kind })),
         h('dl', {},
-          h('dt', { text: t('sanction') }), h('dd', { text: rule.sanction.text }),
-          h('dt', { text: t('legalBasis') }), h('dd', {}, h('ul', {}, rule.legalBasis.map((b) => h('li', { text: b })))),
+          h('dt', { text: t('sanction') }), h('dd', { text: name(rule.sanction.text) }),
+          h('dt', { text: t('legalBasis') }), h('dd', {}, h('ul', {}, rule.legalBasis.map((b) => h('li', {},
+            b.url ? h('a', { href: b.url, rel: 'noopener', text: `${b.instrument} ${b.article}`.trim() }) : `${b.instrument} ${b.article}`.trim())))),
           h('dt', { text: t('because') }), h('dd', { text: because }),
           h('dt', { text: t('source') }), h('dd', { text: rule.source }),
           h('dt', { text: t('confidence') }), h('dd', { text: t('conf')[rule.confidence] || rule.confidence }),
-          rule.note ? [h('dt', { text: t('note') }), h('dd', { lang: 'en', text: rule.note })] : null)));
+          rule.note ? [h('dt', { text: t('note') }), h('dd', { text: name(rule.note) })] : null)));
   }
 
   function ruleList(id, title, rules) {
@@ -343,7 +344,10 @@
       : null;
 
     const answer = $('answer');
-    answer.replaceChildren(summary, timelineSection, ruleList('prohibited', t('prohibited'), g.prohibited), ruleList('allowed', t('allowed'), g.allowed), running || '');
+    const notices = g.notices.length
+      ? h('section', { class: 'card notices', id: 'notices' }, g.notices.map((n) => h('p', { 'data-notice': n.code, text: name(n.text) })))
+      : '';
+    answer.replaceChildren(notices, summary, timelineSection, ruleList('prohibited', t('prohibited'), g.prohibited), ruleList('allowed', t('allowed'), g.allowed), running || '');
     answer.dataset.state = 'ready';
     answer.setAttribute('aria-busy', 'false');
     $('notice-main').textContent = name(g.notice);
