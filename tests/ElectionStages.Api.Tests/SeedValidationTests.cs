@@ -55,7 +55,7 @@ public class SeedValidationTests
         { "rules.csv", GoodRule.Replace(",campaign,", ",;,", StringComparison.Ordinal), "phases ';' lists nothing" },
         { "rules.csv", GoodRule.Replace(",prohibited,", ",allowed,", StringComparison.Ordinal), "sanction_kind is 'none' for an allowed act" },
         { "rules.csv", GoodRule.Replace("uji-aturan,", "no-party-membership,", StringComparison.Ordinal), "duplicate rule id 'no-party-membership'" },
-        { "rules.csv", GoodRule.Replace(",2022-01-01,", ",2019-01-01,", StringComparison.Ordinal), "legal_basis cites PP 94/2021, in force from 2021-08-31, but this version holds from 2019-01-01" },
+        { "rules.csv", GoodRule.Replace(",2022-01-01,", ",2019-01-01,", StringComparison.Ordinal), "legal_basis cites PP 94/2021, in force from 2021-08-31, but this row holds from 2019-01-01" },
         { "rules.csv", GoodRule.Replace("pp-94-2021: Pasal 5", "uu-1-2000: Pasal 1", StringComparison.Ordinal), "legal_basis cites 'uu-1-2000', which is not in instruments.csv" },
         { "rules.csv", GoodRule.Replace("pp-94-2021: Pasal 5", "PP 94/2021 Pasal 5", StringComparison.Ordinal), "must be '<instrument-id>: <article>'" },
         { "rules.csv", GoodRule.Replace(",2022-01-01,,", ",2022-01-01,2021-12-31,", StringComparison.Ordinal), "valid_to 2021-12-31 is before valid_from 2022-01-01" },

@@ -25,30 +25,8 @@ internal static class AuthoritiesFile
             var id = row.Slug("id", problems);
             var name = row.Localized("name", problems);
             var role = row.Localized("role", problems);
-            var kinds = new List<ElectionKind>();
-            foreach (var word in row.List("election_kinds", problems))
-            {
-                if (Vocabulary<ElectionKind>.ByWord.TryGetValue(word, out var kind))
-                {
-                    kinds.Add(kind);
-                }
-                else
-                {
-                    problems.Add(row.Problem($"election kind '{word}' is not one of pemilu, pilkada"));
-                }
-            }
-
-            var from = row.Date("valid_from", problems);
-            if (from is null && row.Optional("valid_from") is null)
-            {
-                problems.Add(row.Problem("valid_from is required"));
-            }
-
-            var to = row.Date("valid_to", problems);
-            if (from is { } start && to is { } end && end < start)
-            {
-                problems.Add(row.Problem($"valid_to {end:uuuu-MM-dd} is before valid_from {start:uuuu-MM-dd}"));
-            }
+            var kinds = LegalTime.ElectionKinds(row, problems);
+            var (from, to) = LegalTime.Validity(row, "the first day of this role", problems);
 
             var channels = new List<Channel>();
             foreach (var item in row.OptionalList("channels"))
@@ -65,18 +43,7 @@ internal static class AuthoritiesFile
                 }
             }
 
-            var legalBasis = row.LegalReferences("legal_basis", problems, optional: true);
-            foreach (var reference in legalBasis)
-            {
-                if (!byInstrument.TryGetValue(reference.InstrumentId, out var instrument))
-                {
-                    problems.Add(row.Problem($"legal_basis cites '{reference.InstrumentId}', which is not in {InstrumentsFile.Name}"));
-                }
-                else if (from is { } first && !instrument.Covers(first, to))
-                {
-                    problems.Add(row.Problem($"legal_basis cites {instrument.ShortName}, which was not in force on every day of this row"));
-                }
-            }
+            var legalBasis = LegalTime.LegalBasis(row, byInstrument, from, to, "split the row by period", problems);
 
             var source = row.Required("source", problems);
             var confidence = row.Choice("confidence", Vocabulary<Confidence>.ByWord, problems);

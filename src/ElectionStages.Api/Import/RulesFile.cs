@@ -40,30 +40,8 @@ internal static class RulesFile
                 problems.Add(row.Problem("'baseline' (every date) stands alone in phases"));
             }
 
-            var electionKinds = new List<ElectionKind>();
-            foreach (var word in row.List("election_kinds", problems))
-            {
-                if (Vocabulary<ElectionKind>.ByWord.TryGetValue(word, out var electionKind))
-                {
-                    electionKinds.Add(electionKind);
-                }
-                else
-                {
-                    problems.Add(row.Problem($"election kind '{word}' is not one of pemilu, pilkada"));
-                }
-            }
-
-            var validFrom = row.Date("valid_from", problems);
-            if (validFrom is null && row.Optional("valid_from") is null)
-            {
-                problems.Add(row.Problem("valid_from is required: the first day this version's legal basis was the law"));
-            }
-
-            var validTo = row.Date("valid_to", problems);
-            if (validFrom is { } from && validTo is { } to && to < from)
-            {
-                problems.Add(row.Problem($"valid_to {to:uuuu-MM-dd} is before valid_from {from:uuuu-MM-dd}"));
-            }
+            var electionKinds = LegalTime.ElectionKinds(row, problems);
+            var (validFrom, validTo) = LegalTime.Validity(row, "the first day this version's legal basis was the law", problems);
 
             var sanction = row.Choice("sanction_kind", Vocabulary<SanctionKind>.ByWord, problems);
             if (kind is { } k && sanction is { } s && (k == RuleKind.Allowed) != (s == SanctionKind.None))
@@ -72,20 +50,7 @@ internal static class RulesFile
             }
 
             var sanctionText = row.Localized("sanction_text", problems);
-            var legalBasis = row.LegalReferences("legal_basis", problems, optional: true);
-            foreach (var reference in legalBasis)
-            {
-                if (!byInstrument.TryGetValue(reference.InstrumentId, out var instrument))
-                {
-                    problems.Add(row.Problem($"legal_basis cites '{reference.InstrumentId}', which is not in {InstrumentsFile.Name}"));
-                }
-                else if (validFrom is { } start && !instrument.Covers(start, validTo))
-                {
-                    problems.Add(row.Problem(
-                        $"legal_basis cites {instrument.ShortName}, in force {Window(instrument.InForceFrom, instrument.InForceTo)}, " +
-                        $"but this version holds {Window(start, validTo)}; split the rule into versions by citation"));
-                }
-            }
+            var legalBasis = LegalTime.LegalBasis(row, byInstrument, validFrom, validTo, "split the rule into versions by citation", problems);
 
             var exceptionTo = row.OptionalList("exception_to");
             if (exceptionTo.Count > 0 && kind is { } exceptionKind && exceptionKind != RuleKind.Allowed)
@@ -170,7 +135,4 @@ internal static class RulesFile
             }
         }
     }
-
-    private static string Window(NodaTime.LocalDate from, NodaTime.LocalDate? to) =>
-        to is { } end ? $"{from:uuuu-MM-dd} to {end:uuuu-MM-dd}" : $"from {from:uuuu-MM-dd}";
 }
