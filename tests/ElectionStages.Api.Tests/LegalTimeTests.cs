@@ -148,10 +148,30 @@ public partial class LegalTimeTests(SeededApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(body.Length < 2048, $"the act check is {body.Length} bytes");
         Assert.Equal("prohibited", check.Str("verdict"));
-        Assert.False(string.IsNullOrWhiteSpace((string?)check["sanction"]!["text"]!["id"]));
+        Assert.False(string.IsNullOrWhiteSpace((string?)check["sanction"]!["name"]!["id"]));
+        var rule = await fixture.Client.GetJsonAsync($"/v1/asn/rules/{check["because"]!.Str("rule")}");
+        Assert.Equal(rule["rule"]!["sanction"]!.Str("kind"), check["sanction"]!.Str("kind"));
         Assert.NotEmpty(check["legalBasis"]!.AsArray());
         Assert.True(Day(check.Str("until")) >= new LocalDate(2024, 2, 12));
         Assert.Empty((await fixture.Client.GetJsonAsync("/v1/asn/acts?q=zzzz-nothing")).AsArray());
+    }
+
+    [Fact]
+    public async Task Every_act_check_is_well_under_2_KB()
+    {
+        var acts = (await fixture.Client.GetJsonAsync("/v1/asn/acts")).AsArray().Select(a => a!.Str("id")).ToList();
+        var largest = 0;
+        foreach (var id in acts)
+        {
+            foreach (var query in new[] { "date=2019-04-15&region=33.03", "date=2024-02-12&region=33.03", "date=2025-08-05&region=19.71" })
+            {
+                using var response = await fixture.Client.GetAsync(new Uri($"/v1/asn/acts/{id}?{query}", UriKind.Relative));
+                largest = Math.Max(largest, (await response.Content.ReadAsByteArrayAsync()).Length);
+            }
+        }
+
+        Assert.True(acts.Count >= 20, $"only {acts.Count} acts");
+        Assert.True(largest < 2048, $"the largest act check is {largest} bytes");
     }
 
     [Fact]

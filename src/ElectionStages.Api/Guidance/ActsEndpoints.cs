@@ -56,7 +56,7 @@ internal static class ActsEndpoints
             where.Region is { } r ? new RegionRef(r.Code, r.Name) : null,
             answer.Verdict,
             answer.Until,
-            rule is null ? null : new Sanction(rule.SanctionKind, rule.SanctionText),
+            rule is null ? null : new SanctionSummary(rule.SanctionKind, Notices.SanctionName(rule.SanctionKind)),
             rule is null ? [] : LegalBasisRef.From(rule.LegalBasis, snapshot),
             answer.DecidedBy is { } decided
                 ? new VerdictReason(

@@ -76,7 +76,7 @@ public sealed record NextChangeResponse(LocalDate Date, IReadOnlyList<NextPhase>
 /// <c>contestId</c> name it), <c>general-duties-apply</c> (no specific rule decides the act that day, which is no
 /// permission: the duties in <c>rules</c> still bind).
 /// </summary>
-public sealed record NoticeResponse(string Code, LocalizedText Text, string? ElectionId, string? ContestId, IReadOnlyList<string> Rules);
+public sealed record NoticeResponse(NoticeCode Code, LocalizedText Text, string? ElectionId, string? ContestId, IReadOnlyList<string> Rules);
 
 public sealed record ChannelResponse(string Label, string Url);
 
@@ -142,10 +142,14 @@ public sealed record ActRef(string Id, LocalizedText Text);
 /// <summary>Which rule decides the verdict, and why it is in force: <c>scope</c> and the elections whose phase puts it in force.</summary>
 public sealed record VerdictReason(string Rule, RuleScope Scope, IReadOnlyList<string> Elections, IReadOnlyList<string> Phases);
 
+/// <summary>The sanction tier of a verdict, named in Indonesian and English; the rule (<c>because.rule</c>) has the full text.</summary>
+public sealed record SanctionSummary(SanctionKind Kind, LocalizedText Name);
+
 /// <summary>
 /// The yes/no for one act on a date in a region. <c>verdict</c>: <c>prohibited</c>, <c>allowed</c> or
 /// <c>not-regulated</c> (no modelled rule decides it that day). <c>until</c>: the last day the verdict holds (null when
-/// nothing modelled ends it). <c>sanction</c> and <c>legalBasis</c> are the deciding rule's.
+/// nothing modelled ends it). <c>sanction</c> (the tier) and <c>legalBasis</c> are the deciding rule's; its full sanction text
+/// and note are one request away at <c>/v1/asn/rules/{because.rule}</c>.
 /// </summary>
 public sealed record ActCheckResponse(
     ActRef Act,
@@ -153,7 +157,7 @@ public sealed record ActCheckResponse(
     RegionRef? Region,
     Verdict Verdict,
     LocalDate? Until,
-    Sanction? Sanction,
+    SanctionSummary? Sanction,
     IReadOnlyList<LegalBasisRef> LegalBasis,
     VerdictReason? Because,
     IReadOnlyList<NoticeResponse> Notices);
