@@ -76,7 +76,7 @@ public static class NeutralityGuide
             rules,
             FindNextChange(snapshot.Guidance.Rules, contests, date, rules),
             NoticesFor(snapshot, contests, date),
-            ReportTo(snapshot, contests, date));
+            ReportTo(snapshot, phases, date));
     }
 
     /// <summary>The verdict on one act on <paramref name="date"/> in <paramref name="region"/>, and until when it holds.</summary>
@@ -108,13 +108,16 @@ public static class NeutralityGuide
         return new ActAnswer(act, date, verdict, decidedBy, until, notices);
     }
 
-    /// <summary>The first family of the act with an ASN rule in force decides; none in force means the act is not regulated then.</summary>
+    /// <summary>
+    /// The first family of the act with an ASN rule in force decides (a duty decides "prohibited": failing it is the
+    /// breach); none in force means the act is not regulated then.
+    /// </summary>
     private static (Verdict Verdict, RuleInForce? DecidedBy) Decide(Act act, IReadOnlyList<RuleInForce> rules)
     {
         foreach (var family in act.Rules)
         {
             var deciding = rules.FirstOrDefault(r =>
-                r.Rule.Family == family && r.Rule.Addressee == Addressee.Asn && r.Rule.Kind is RuleKind.Prohibited or RuleKind.Allowed);
+                r.Rule.Family == family && r.Rule.Addressee == Addressee.Asn && r.Rule.Kind is RuleKind.Prohibited or RuleKind.Allowed or RuleKind.Duty);
             if (deciding is not null)
             {
                 return (deciding.Rule.Kind == RuleKind.Allowed ? Verdict.Allowed : Verdict.Prohibited, deciding);
@@ -244,10 +247,13 @@ public static class NeutralityGuide
         return dates.Count == 0 ? null : new DateInterval(dates.Min(), dates.Max());
     }
 
-    /// <summary>The bodies in charge on the date for the kinds of election that concern the caller.</summary>
-    private static IReadOnlyList<Authority> ReportTo(CalendarSnapshot snapshot, IReadOnlyList<(Election Election, Contest Contest)> contests, LocalDate date)
+    /// <summary>
+    /// The bodies in charge on the date: for the general election always (its supervision never stops), and for a
+    /// regional election only while one of its contests that applies to the caller is in a phase.
+    /// </summary>
+    private static IReadOnlyList<Authority> ReportTo(CalendarSnapshot snapshot, IReadOnlyList<ContestPhase> phases, LocalDate date)
     {
-        var kinds = contests.Select(c => c.Election.Kind).Append(ElectionKind.Pemilu).ToHashSet();
+        var kinds = phases.Select(c => c.Election.Kind).Append(ElectionKind.Pemilu).ToHashSet();
         return [.. snapshot.Guidance.Authorities.Where(a => a.InForceOn(date) && a.ElectionKinds.Any(kinds.Contains))];
     }
 }
