@@ -48,6 +48,8 @@ v1.MapElections();
 v1.MapRunning();
 v1.MapRegions();
 v1.MapGuidance();
+v1.MapBadge();
+app.MapEmbed();
 
 await app.RunAsync();
 return 0;

@@ -101,6 +101,7 @@ public sealed record AuthorityResponse(
 /// "What may an ASN say or do on this date, here?" The civil servant's own prohibitions come first (phase rules
 /// first, by severity), then duties, allowed acts, and the rules that bind others (campaigners, candidates,
 /// officials) and protect the ASN. Only rules whose legal basis was the law on <c>date</c> are listed.
+/// <c>importedAt</c> is when the data of <c>revision</c> was imported.
 /// </summary>
 public sealed record GuidanceResponse(
     LocalDate Date,
@@ -117,7 +118,8 @@ public sealed record GuidanceResponse(
     IReadOnlyList<GuidanceElection> Elections,
     LocalizedText Scope,
     LocalizedText Notice,
-    long Revision);
+    long Revision,
+    Instant ImportedAt);
 
 public sealed record RuleReason(string ElectionId, LocalizedText ElectionName, string ContestId, LocalizedText ContestName, PhaseRef Phase, IReadOnlyList<StageRef> Stages);
 

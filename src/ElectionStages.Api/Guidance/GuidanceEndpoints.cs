@@ -133,7 +133,8 @@ internal static class GuidanceEndpoints
             elections,
             where.Region is null ? NationalOnly : new LocalizedText("Pemilu nasional dan pilkada di wilayah ini.", "National elections and the regional elections of this region."),
             Notice,
-            snapshot.Revision);
+            snapshot.Revision,
+            snapshot.ImportedAt);
     }
 
     private static Results<RepresentationResult<IReadOnlyList<RuleResponse>>, ProblemHttpResult> ListRules(

@@ -26,6 +26,9 @@ internal static class V1RequestExtensions
     public static CalendarSnapshot Snapshot(this V1Request request) =>
         request.Holder.Current ?? throw new InvalidOperationException("No snapshot: the /v1 prelude did not run for this endpoint.");
 
+    /// <summary>The snapshot, or null before the first load: for a handler outside <c>/v1</c>, which has no prelude.</summary>
+    public static CalendarSnapshot? LoadedSnapshot(this V1Request request) => request.Holder.Current;
+
     /// <summary>The media type chosen by <c>Accept</c> for an endpoint that negotiates among several.</summary>
     public static string MediaType(this V1Request request) => V1Conventions.NegotiatedMediaType(request.Context) ?? MediaTypes.Json;
 }
