@@ -32,7 +32,8 @@ public sealed class PageServingTests(PageFixture fixture, ITestOutputHelper outp
         }
 
         output.WriteLine($"total: {total} bytes, {compressed} with Brotli");
-        Assert.True(total < 60_000, $"html+css+js is {total} bytes");
+        Assert.True(total < 75_000, $"html+css+js is {total} bytes");
+        Assert.True(compressed < 25_000, $"html+css+js is {compressed} bytes with Brotli");
     }
 
     [Fact]
