@@ -181,6 +181,24 @@ public sealed partial class AnswerFirstTests(PageFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task The_badge_opens_in_Chromium_as_an_SVG_image_with_the_phase()
+    {
+        var page = await fixture.NewPageAsync();
+        var response = await page.GotoAsync($"/v1/regions/{Purbalingga}/badge.svg?date=2024-02-12");
+
+        Assert.Equal("image/svg+xml; charset=utf-8", response!.Headers["content-type"]);
+        Assert.Equal("svg", await page.EvaluateAsync<string>("() => document.documentElement.localName"));
+        Assert.Equal("quiet-period", await page.EvaluateAsync<string>("() => document.documentElement.dataset.phase"));
+        Assert.Contains("Masa tenang", await page.EvaluateAsync<string>("() => document.documentElement.textContent"), StringComparison.Ordinal);
+        var width = await page.EvaluateAsync<double>("() => document.documentElement.getBBox().width");
+        Assert.True(width > 100, $"the badge is {width} px wide");
+        var overflow = await page.EvaluateAsync<double>(
+            "() => { const t = document.querySelectorAll('text')[1], r = document.querySelectorAll('rect')[1]; return t.getComputedTextLength() + t.x.baseVal[0].value - (r.x.baseVal.value + r.width.baseVal.value); }");
+        Assert.True(overflow <= 0, $"the badge's text runs {overflow:F0} px past its box");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_page_offers_the_embed_and_badge_snippets_and_shows_the_data_date()
     {
         var page = await fixture.NewPageAsync();
