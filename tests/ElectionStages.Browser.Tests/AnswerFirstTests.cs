@@ -76,6 +76,20 @@ public sealed partial class AnswerFirstTests(PageFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task An_allowed_exception_is_shown_beside_the_prohibition_it_qualifies()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/?region={Purbalingga}&date=2024-01-10");
+        var api = await fixture.GetJsonAsync($"/v1/asn/guidance?region={Purbalingga}&date=2024-01-10");
+        var passive = api["allowed"]!.AsArray().Single(r => (string?)r!["id"] == "may-attend-campaign-passively")!;
+
+        var participation = page.Locator("#answer li.rule[data-rule='no-campaign-participation']");
+        await Expect(participation.Locator("p.exception")).ToContainTextAsync((string)passive["text"]!["id"]!);
+        await Expect(page.Locator("#allowed li.rule[data-rule='may-attend-campaign-passively'] p.exception")).ToContainTextAsync("Pengecualian atas:");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task With_every_detail_opened_the_Indonesian_answer_has_no_English_sentence()
     {
         var page = await fixture.NewPageAsync();
