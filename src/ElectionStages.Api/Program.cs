@@ -1,3 +1,4 @@
+using ElectionStages.Api.Changes;
 using ElectionStages.Api.Elections;
 using ElectionStages.Api.Errors;
 using ElectionStages.Api.Guidance;
@@ -49,6 +50,7 @@ v1.MapRunning();
 v1.MapRegions();
 v1.MapGuidance();
 v1.MapBadge();
+v1.MapChanges();
 app.MapEmbed();
 
 await app.RunAsync();

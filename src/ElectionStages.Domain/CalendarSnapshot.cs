@@ -18,7 +18,7 @@ public sealed class CalendarSnapshot
     private readonly FrozenDictionary<string, Act> actsById;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> exceptionsByRule;
 
-    public CalendarSnapshot(long revision, Instant importedAt, IEnumerable<Election> elections, IEnumerable<Stage> stages, GuidanceData? guidance = null)
+    public CalendarSnapshot(long revision, Instant importedAt, IEnumerable<Election> elections, IEnumerable<Stage> stages, GuidanceData? guidance = null, IReadOnlyList<DataChange>? changes = null)
     {
         ArgumentNullException.ThrowIfNull(elections);
         ArgumentNullException.ThrowIfNull(stages);
@@ -45,7 +45,11 @@ public sealed class CalendarSnapshot
                 group => (IReadOnlyList<string>)[.. group.Select(pair => pair.Exception).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                 StringComparer.Ordinal);
         FirstLawInForce = Guidance.Rules.Count == 0 ? null : Guidance.Rules.Min(r => r.ValidFrom);
+        Changes = [.. (changes ?? []).OrderBy(c => c.Revision)];
     }
+
+    /// <summary>What each recorded import changed, oldest first.</summary>
+    public IReadOnlyList<DataChange> Changes { get; }
 
     /// <summary>The first day on which any modelled rule was in force; an answer about an earlier day has no law to give.</summary>
     public LocalDate? FirstLawInForce { get; }

@@ -14,7 +14,7 @@ public class ArchitectureTests
     private static readonly Assembly ApiAssembly = typeof(Program).Assembly;
 
     /// <summary>The endpoint features: each maps routes and shapes its responses.</summary>
-    private static readonly string[] Features = ["Elections", "Running", "Regions", "Guidance", "Page"];
+    private static readonly string[] Features = ["Elections", "Running", "Regions", "Guidance", "Changes", "Page"];
 
     /// <summary>Everything but the features, plus the composition root's neighbours (OpenApi, Operations, Health).</summary>
     private static readonly string[] Infrastructure =
@@ -40,10 +40,11 @@ public class ArchitectureTests
         { "Operations", ["Database", "Import", "Representations", "Requests", "Feeds", "OpenApi", "Health", .. Features] },
         { "OpenApi", ["Database", "Store", "Import", "Requests", "Errors", "Feeds", "Operations", "Health", .. Features] },
         // Features answer from the snapshot through Requests; they never touch the database or the import.
-        { "Elections", ["Database", "Store", "Import", "Running", "Regions", "Guidance", "Page"] },
-        { "Running", ["Database", "Store", "Import", "Regions", "Guidance", "Page"] },
-        { "Regions", ["Database", "Store", "Import", "Running", "Guidance", "Page"] },
-        { "Guidance", ["Database", "Store", "Import", "Elections", "Running", "Regions", "Page"] },
+        { "Elections", ["Database", "Store", "Import", "Running", "Regions", "Guidance", "Changes", "Page"] },
+        { "Running", ["Database", "Store", "Import", "Regions", "Guidance", "Changes", "Page"] },
+        { "Regions", ["Database", "Store", "Import", "Running", "Guidance", "Changes", "Page"] },
+        { "Guidance", ["Database", "Store", "Import", "Elections", "Running", "Regions", "Changes", "Page"] },
+        { "Changes", ["Database", "Store", "Import", "Elections", "Running", "Regions", "Guidance", "Page"] },
         { "Page", ["Database", "Store", "Import", "Representations", "Requests", "Errors", "Feeds", .. Features.Except(["Page"])] },
     };
 
@@ -92,7 +93,8 @@ public class ArchitectureTests
 
         Assert.Equal(
             ["ElectionStages.Api.Data.Migrations.0001_calendar.sql", "ElectionStages.Api.Data.Migrations.0002_guidance.sql",
-             "ElectionStages.Api.Data.Migrations.0003_legal_time.sql"],
+             "ElectionStages.Api.Data.Migrations.0003_legal_time.sql",
+             "ElectionStages.Api.Data.Migrations.0004_changes.sql"],
             scripts);
     }
 }

@@ -45,6 +45,10 @@ internal static class SeedImporter
             return new ImportResult([], unchanged.Revision, false, seed.Elections.Count, seed.Stages.Count, seed.Guidance);
         }
 
+        var previous = (await connection.QueryAsync<SeedFileRow>(new CommandDefinition(
+                "SELECT name AS Name, content AS Content FROM seed_file", transaction: transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(f => f.Name, f => f.Content, StringComparer.Ordinal);
+        var changes = SeedDiff.Compare(previous, files);
         await SeedWriter.ReplaceAsync(connection, transaction, seed, cancellationToken);
         var revision = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
@@ -55,6 +59,18 @@ internal static class SeedImporter
             RETURNING revision
             """,
             new { hash }, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM seed_file;
+            INSERT INTO calendar_change (revision, imported_at, content_sha256, initial, changes)
+            SELECT revision, imported_at, content_sha256, @initial, CAST(@changes AS jsonb) FROM calendar_revision
+            """,
+            new { initial = previous.Count == 0, changes = System.Text.Json.JsonSerializer.Serialize(changes) },
+            transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO seed_file (name, content) VALUES (@Name, @Content)",
+            files.Names.Order(StringComparer.Ordinal).Select(name => new SeedFileRow(name, files.Content(name)!)),
+            transaction: transaction, cancellationToken: cancellationToken));
         // Delivered to listeners only when the transaction commits.
         await connection.ExecuteAsync(new CommandDefinition(
             $"SELECT pg_notify('{ChangeNotifications.Channel}', @payload)", new { payload = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) },
@@ -63,3 +79,5 @@ internal static class SeedImporter
         return new ImportResult([], revision, true, seed.Elections.Count, seed.Stages.Count, seed.Guidance);
     }
 }
+
+internal sealed record SeedFileRow(string Name, byte[] Content);

@@ -60,6 +60,9 @@ internal static class SnapshotLoader
             """,
             transaction: transaction, cancellationToken: cancellationToken));
         var guidance = await LoadGuidanceAsync(connection, transaction, cancellationToken);
+        var changes = await connection.QueryAsync<ChangeRow>(new CommandDefinition(
+            "SELECT revision AS Revision, imported_at AS ImportedAt, content_sha256 AS ContentSha256, initial AS Initial, changes::text AS Changes FROM calendar_change ORDER BY revision",
+            transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
 
         return new CalendarSnapshot(
@@ -67,7 +70,14 @@ internal static class SnapshotLoader
             revision.ImportedAt,
             elections.Select(e => e.ToDomain()),
             stages.Select(s => s.ToDomain()),
-            guidance);
+            guidance,
+            [.. changes.Select(c => c.ToDomain())]);
+    }
+
+    private sealed record ChangeRow(long Revision, Instant ImportedAt, string ContentSha256, bool Initial, string Changes)
+    {
+        public DataChange ToDomain() => new(
+            Revision, ImportedAt, ContentSha256, Initial, System.Text.Json.JsonSerializer.Deserialize<List<TableChange>>(Changes) ?? []);
     }
 
     private static async Task<GuidanceData> LoadGuidanceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
