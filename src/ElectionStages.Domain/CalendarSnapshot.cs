@@ -18,7 +18,8 @@ public sealed class CalendarSnapshot
     private readonly FrozenDictionary<string, Act> actsById;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> exceptionsByRule;
 
-    public CalendarSnapshot(long revision, Instant importedAt, IEnumerable<Election> elections, IEnumerable<Stage> stages, GuidanceData? guidance = null, IReadOnlyList<DataChange>? changes = null)
+    public CalendarSnapshot(long revision, Instant importedAt, IEnumerable<Election> elections, IEnumerable<Stage> stages, GuidanceData? guidance = null, IReadOnlyList<DataChange>? changes = null,
+        IReadOnlyList<ExpectedElection>? expected = null)
     {
         ArgumentNullException.ThrowIfNull(elections);
         ArgumentNullException.ThrowIfNull(stages);
@@ -46,7 +47,13 @@ public sealed class CalendarSnapshot
                 StringComparer.Ordinal);
         FirstLawInForce = Guidance.Rules.Count == 0 ? null : Guidance.Rules.Min(r => r.ValidFrom);
         Changes = [.. (changes ?? []).OrderBy(c => c.Revision)];
+        Expected = [.. (expected ?? []).OrderBy(e => e.WindowStart ?? LocalDate.MaxIsoValue).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }
+
+    /// <summary>Elections decided in principle but not yet scheduled; they never run.</summary>
+    public IReadOnlyList<ExpectedElection> Expected { get; }
+
+    public ExpectedElection? FindExpected(string id) => Expected.FirstOrDefault(e => e.Id == id);
 
     /// <summary>What each recorded import changed, oldest first.</summary>
     public IReadOnlyList<DataChange> Changes { get; }

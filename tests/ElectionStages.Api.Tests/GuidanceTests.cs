@@ -227,9 +227,10 @@ public class GuidanceTests(SeededApiFixture fixture)
     }
 
     [Fact]
-    public async Task Every_election_has_contests_whose_phases_follow_each_other_without_a_gap()
+    public async Task Every_scheduled_election_has_contests_whose_phases_follow_each_other_without_a_gap()
     {
-        foreach (var election in (await fixture.Client.GetJsonAsync("/v1/elections")).AsArray().Select(e => e.Str("id")!))
+        var elections = (await fixture.Client.GetJsonAsync("/v1/elections")).AsArray();
+        foreach (var election in elections.Where(e => e.Str("status") == "scheduled").Select(e => e.Str("id")!))
         {
             var contests = (await fixture.Client.GetJsonAsync($"/v1/elections/{election}/contests")).AsArray();
             Assert.NotEmpty(contests);

@@ -3,12 +3,23 @@ using NodaTime;
 
 namespace ElectionStages.Api.Elections;
 
-/// <summary>An election as served: its identity, voting day, governing regulation and provenance.</summary>
+/// <summary>The inclusive days an expected election's voting day must fall in, where the law gives them.</summary>
+public sealed record VotingWindow(LocalDate Earliest, LocalDate Latest);
+
+/// <summary>
+/// An election as served: its identity, voting day, governing regulation and provenance. <c>status</c> is
+/// <c>scheduled</c> (a stage regulation sets it; <c>votingDay</c> is given) or <c>expected</c> (decided in principle:
+/// no voting day, a <c>votingWindow</c> where the law gives one, <c>windowText</c> saying what is and is not decided;
+/// it never counts as running).
+/// </summary>
 public sealed record ElectionResponse(
     string Id,
     ElectionKind Kind,
     LocalizedText Name,
-    LocalDate VotingDay,
+    ElectionStatus Status,
+    LocalDate? VotingDay,
+    VotingWindow? VotingWindow,
+    LocalizedText? WindowText,
     string Regulation,
     string Source,
     Confidence Confidence,
@@ -16,8 +27,15 @@ public sealed record ElectionResponse(
     int StageCount)
 {
     internal static ElectionResponse From(Election election, CalendarSnapshot snapshot) => new(
-        election.Id, election.Kind, election.Name, election.VotingDay, election.Regulation, election.Source,
-        election.Confidence, election.Note, snapshot.StagesOf(election.Id).Count);
+        election.Id, election.Kind, election.Name, ElectionStatus.Scheduled, election.VotingDay, null, null, election.Regulation,
+        election.Source, election.Confidence, election.Note, snapshot.StagesOf(election.Id).Count);
+
+    internal static ElectionResponse From(ExpectedElection election, CalendarSnapshot snapshot) => new(
+        election.Id, election.Kind, election.Name, ElectionStatus.Expected, null,
+        election.WindowStart is { } start && election.WindowEnd is { } end ? new VotingWindow(start, end) : null,
+        election.WindowText,
+        string.Join("; ", election.LegalBasis.Select(b => $"{snapshot.FindInstrument(b.InstrumentId)?.ShortName ?? b.InstrumentId} {b.Article}".Trim())),
+        election.Source, election.Confidence, election.Note, 0);
 }
 
 /// <summary>

@@ -69,7 +69,8 @@ internal static class ElectionEndpoints
         var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         return responder.Cached<IReadOnlyList<ElectionResponse>>(snapshot, "elections", () => new Representation(
-            responder.JsonBytes<IReadOnlyList<ElectionResponse>>([.. snapshot.Elections.Select(e => ElectionResponse.From(e, snapshot))]),
+            responder.JsonBytes<IReadOnlyList<ElectionResponse>>(
+                [.. snapshot.Elections.Select(e => ElectionResponse.From(e, snapshot)), .. snapshot.Expected.Select(e => ElectionResponse.From(e, snapshot))]),
             Responder.JsonContentType,
             snapshot));
     }
@@ -79,13 +80,13 @@ internal static class ElectionEndpoints
     {
         var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
-        if (snapshot.FindElection(id) is not { } election)
+        if (Response(snapshot, id) is not { } found)
         {
             return UnknownElection(id);
         }
 
         return responder.Cached<ElectionResponse>(snapshot, $"election/{id}", () => new Representation(
-            responder.JsonBytes(ElectionResponse.From(election, snapshot)), Responder.JsonContentType, snapshot));
+            responder.JsonBytes(found), Responder.JsonContentType, snapshot));
     }
 
     private static Results<RepresentationResult<IReadOnlyList<ContestResponse>>, ProblemHttpResult> GetContests(
@@ -93,7 +94,7 @@ internal static class ElectionEndpoints
     {
         var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
-        if (snapshot.FindElection(id) is null)
+        if (Response(snapshot, id) is null)
         {
             return UnknownElection(id);
         }
@@ -109,24 +110,36 @@ internal static class ElectionEndpoints
     {
         var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
-        if (snapshot.FindElection(id) is not { } election)
+        if (Response(snapshot, id) is not { } found)
         {
             return UnknownElection(id);
         }
 
+        // An expected election has no stages yet: its feeds are empty, not missing.
         return responder.Cached<ElectionStagesResponse>(snapshot, $"stages/{id}/{mediaType}", () => mediaType switch
         {
             MediaTypes.Csv => new Representation(StageCsv.Write(snapshot.StagesOf(id)), Responder.CsvContentType, snapshot),
-            MediaTypes.Calendar => new Representation(StageICalendar.Write(election, snapshot.StagesOf(id), snapshot), Responder.CalendarContentType, snapshot),
+            MediaTypes.Calendar => new Representation(
+                snapshot.FindElection(id) is { } election
+                    ? StageICalendar.Write(election, snapshot.StagesOf(id), snapshot)
+                    : StageICalendar.Write($"Tahapan {found.Name.Id}", $"Stages of {found.Name.En} (not yet scheduled)", [], snapshot),
+                Responder.CalendarContentType,
+                snapshot),
             _ => new Representation(
                 responder.JsonBytes(new ElectionStagesResponse(
-                    ElectionResponse.From(election, snapshot),
+                    found,
                     snapshot.Revision,
                     [.. snapshot.StagesOf(id).Select(StageResponse.From)])),
                 Responder.JsonContentType,
                 snapshot),
         });
     }
+
+    /// <summary>A scheduled or an expected election by id, as served.</summary>
+    private static ElectionResponse? Response(CalendarSnapshot snapshot, string id) =>
+        snapshot.FindElection(id) is { } election ? ElectionResponse.From(election, snapshot)
+        : snapshot.FindExpected(id) is { } expected ? ElectionResponse.From(expected, snapshot)
+        : null;
 
     private static ProblemHttpResult UnknownElection(string id) =>
         Problems.NotFound("id", $"no election has the id '{Problems.Shorten(id)}'; GET /v1/elections lists them");

@@ -101,7 +101,8 @@ public sealed record AuthorityResponse(
 /// "What may an ASN say or do on this date, here?" The civil servant's own prohibitions come first (phase rules
 /// first, by severity), then duties, allowed acts, and the rules that bind others (campaigners, candidates,
 /// officials) and protect the ASN. Only rules whose legal basis was the law on <c>date</c> are listed.
-/// <c>importedAt</c> is when the data of <c>revision</c> was imported.
+/// <c>importedAt</c> is when the data of <c>revision</c> was imported. When no contest that applies is in a phase,
+/// <c>upcoming</c> names what comes next: per kind, the nearest scheduled election held there, or the expected ones.
 /// </summary>
 public sealed record GuidanceResponse(
     LocalDate Date,
@@ -115,6 +116,7 @@ public sealed record GuidanceResponse(
     IReadOnlyList<RuleResponse> OthersMustNot,
     IReadOnlyList<AuthorityResponse> ReportTo,
     NextChangeResponse? NextChange,
+    IReadOnlyList<UpcomingElection> Upcoming,
     IReadOnlyList<GuidanceElection> Elections,
     LocalizedText Scope,
     LocalizedText Notice,

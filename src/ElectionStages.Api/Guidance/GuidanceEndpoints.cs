@@ -130,6 +130,7 @@ internal static class GuidanceEndpoints
             Pick(rule => rule.Addressee != Addressee.Asn),
             [.. answer.ReportTo.Select(a => AuthorityResponse.From(a, snapshot))],
             next,
+            answer.Contests.Count == 0 ? UpcomingElection.After(snapshot, where.Date, where.Region) : [],
             elections,
             where.Region is null ? NationalOnly : new LocalizedText("Pemilu nasional dan pilkada di wilayah ini.", "National elections and the regional elections of this region."),
             Notice,

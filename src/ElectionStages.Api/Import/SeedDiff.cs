@@ -24,6 +24,7 @@ internal static class SeedDiff
         [RulesFile.Name] = ["id"],
         [AuthoritiesFile.Name] = ["id"],
         [ActsFile.Name] = ["id"],
+        [ExpectedElectionsFile.Name] = ["id"],
     };
 
     /// <summary>The changes from <paramref name="previous"/> (file name → bytes; empty for the first import) to <paramref name="next"/>.</summary>

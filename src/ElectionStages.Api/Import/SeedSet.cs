@@ -12,12 +12,15 @@ internal sealed class SeedSet
     public static readonly string[] KnownFiles =
         [
             ElectionsFile.Name, StagesFile.Name, RegionsFile.Name, PhasesFile.Name, ContestsFile.Name, ElectionRegionsFile.Name,
-            InstrumentsFile.Name, RulesFile.Name, AuthoritiesFile.Name, ActsFile.Name,
+            InstrumentsFile.Name, RulesFile.Name, AuthoritiesFile.Name, ActsFile.Name, ExpectedElectionsFile.Name,
         ];
 
-    private SeedSet(IReadOnlyList<Election> elections, IReadOnlyList<Stage> stages, GuidanceData guidance, IReadOnlyList<SeedProblem> problems)
+    private SeedSet(
+        IReadOnlyList<Election> elections, IReadOnlyList<Stage> stages, GuidanceData guidance, IReadOnlyList<SeedProblem> problems,
+        IReadOnlyList<ExpectedElection>? expected = null)
     {
         Elections = elections;
+        Expected = expected ?? [];
         Stages = stages;
         Guidance = guidance;
         Problems = problems;
@@ -26,6 +29,9 @@ internal sealed class SeedSet
     public IReadOnlyList<Election> Elections { get; }
 
     public IReadOnlyList<Stage> Stages { get; }
+
+    /// <summary>Elections decided in principle but not scheduled.</summary>
+    public IReadOnlyList<ExpectedElection> Expected { get; }
 
     public GuidanceData Guidance { get; }
 
@@ -68,7 +74,9 @@ internal sealed class SeedSet
         var rules = RulesFile.Read(Table(RulesFile.Name, RulesFile.Columns), instruments, problems);
         var authorities = AuthoritiesFile.Read(Table(AuthoritiesFile.Name, AuthoritiesFile.Columns), instruments, problems);
         var acts = ActsFile.Read(Table(ActsFile.Name, ActsFile.Columns), rules, problems);
+        var expected = ExpectedElectionsFile.Read(Table(ExpectedElectionsFile.Name, ExpectedElectionsFile.Columns), elections, instruments, problems);
         return new SeedSet(
-            elections, stages, new GuidanceData(regions, phases, contests, electionRegions, rules, instruments, authorities, acts), problems);
+            elections, stages, new GuidanceData(regions, phases, contests, electionRegions, rules, instruments, authorities, acts), problems,
+            expected);
     }
 }

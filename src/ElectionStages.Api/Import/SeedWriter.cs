@@ -11,7 +11,7 @@ internal static class SeedWriter
     {
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            DELETE FROM act_rule; DELETE FROM act; DELETE FROM authority_channel; DELETE FROM authority_legal_basis;
+            DELETE FROM expected_election; DELETE FROM act_rule; DELETE FROM act; DELETE FROM authority_channel; DELETE FROM authority_legal_basis;
             DELETE FROM authority; DELETE FROM rule_legal_basis; DELETE FROM neutrality_rule; DELETE FROM instrument;
             DELETE FROM election_region; DELETE FROM contest; DELETE FROM phase; DELETE FROM region; DELETE FROM stage;
             DELETE FROM election;
@@ -119,6 +119,30 @@ internal static class SeedWriter
             """,
             seed.Guidance.ElectionRegions.Select(er => new { er.ElectionId, er.RegionCode, er.ContestId, er.Source, NoteId = er.Note?.Id, NoteEn = er.Note?.En }));
         await WriteLegalTimeAsync(Execute, seed.Guidance);
+        await Execute(
+            """
+            INSERT INTO expected_election (id, kind, name_id, name_en, window_start, window_end, window_text_id, window_text_en,
+                                           legal_instruments, legal_articles, source, confidence, note_id, note_en)
+            VALUES (@Id, @Kind, @NameId, @NameEn, @WindowStart, @WindowEnd, @WindowTextId, @WindowTextEn, @LegalInstruments,
+                    @LegalArticles, @Source, @Confidence, @NoteId, @NoteEn)
+            """,
+            seed.Expected.Select(e => new
+            {
+                e.Id,
+                Kind = Vocabulary<ElectionKind>.Word(e.Kind),
+                NameId = e.Name.Id,
+                NameEn = e.Name.En,
+                e.WindowStart,
+                e.WindowEnd,
+                WindowTextId = e.WindowText.Id,
+                WindowTextEn = e.WindowText.En,
+                LegalInstruments = e.LegalBasis.Select(b => b.InstrumentId).ToArray(),
+                LegalArticles = e.LegalBasis.Select(b => b.Article).ToArray(),
+                e.Source,
+                Confidence = Vocabulary<Confidence>.Word(e.Confidence),
+                NoteId = e.Note?.Id,
+                NoteEn = e.Note?.En,
+            }));
     }
 
     private static async Task WriteLegalTimeAsync(Func<string, object, Task> execute, GuidanceData guidance)

@@ -11,8 +11,12 @@ namespace ElectionStages.Api.Running;
 /// <summary>The stages of one election that run on the asked date.</summary>
 public sealed record RunningElection(ElectionResponse Election, IReadOnlyList<StageResponse> Stages);
 
-/// <summary>What runs on a date: the date and zone used, and every election with a stage running that day.</summary>
-public sealed record CalendarResponse(LocalDate Date, string Zone, bool DateIsToday, long Revision, IReadOnlyList<RunningElection> Elections);
+/// <summary>
+/// What runs on a date: the date and zone used, and every election with a stage running that day; when nothing runs,
+/// <c>upcoming</c> names what comes next (the nearest scheduled general election, or the expected ones).
+/// </summary>
+public sealed record CalendarResponse(
+    LocalDate Date, string Zone, bool DateIsToday, long Revision, IReadOnlyList<RunningElection> Elections, IReadOnlyList<UpcomingElection> Upcoming);
 
 /// <summary><c>GET /v1/calendar</c>: what runs on a date, across all elections.</summary>
 internal static class RunningEndpoints
@@ -50,14 +54,19 @@ internal static class RunningEndpoints
         return request.Responder.Answer(
             snapshot,
             $"calendar|{day:uuuu-MM-dd}|{timeZone.Id}|{date is null}",
-            () => new CalendarResponse(
-                day,
-                timeZone.Id,
-                date is null,
-                snapshot.Revision,
-                [.. snapshot.RunningOn(day).Select(group => new RunningElection(
-                    ElectionResponse.From(group.Election, snapshot),
-                    [.. group.Stages.Select(StageResponse.From)]))]),
+            () =>
+            {
+                var running = snapshot.RunningOn(day);
+                return new CalendarResponse(
+                    day,
+                    timeZone.Id,
+                    date is null,
+                    snapshot.Revision,
+                    [.. running.Select(group => new RunningElection(
+                        ElectionResponse.From(group.Election, snapshot),
+                        [.. group.Stages.Select(StageResponse.From)]))],
+                    running.Count == 0 ? UpcomingElection.After(snapshot, day, null) : []);
+            },
             startOfToday);
     }
 }

@@ -60,6 +60,14 @@ internal static class SnapshotLoader
             """,
             transaction: transaction, cancellationToken: cancellationToken));
         var guidance = await LoadGuidanceAsync(connection, transaction, cancellationToken);
+        var expected = await connection.QueryAsync<ExpectedRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, kind AS Kind, name_id AS NameId, name_en AS NameEn, window_start AS WindowStart, window_end AS WindowEnd,
+                   window_text_id AS WindowTextId, window_text_en AS WindowTextEn, legal_instruments AS LegalInstruments,
+                   legal_articles AS LegalArticles, source AS Source, confidence AS Confidence, note_id AS NoteId, note_en AS NoteEn
+            FROM expected_election ORDER BY id
+            """,
+            transaction: transaction, cancellationToken: cancellationToken));
         var changes = await connection.QueryAsync<ChangeRow>(new CommandDefinition(
             "SELECT revision AS Revision, imported_at AS ImportedAt, content_sha256 AS ContentSha256, initial AS Initial, changes::text AS Changes FROM calendar_change ORDER BY revision",
             transaction: transaction, cancellationToken: cancellationToken));
@@ -71,7 +79,33 @@ internal static class SnapshotLoader
             elections.Select(e => e.ToDomain()),
             stages.Select(s => s.ToDomain()),
             guidance,
-            [.. changes.Select(c => c.ToDomain())]);
+            [.. changes.Select(c => c.ToDomain())],
+            [.. expected.Select(e => e.ToDomain())]);
+    }
+
+    // A class with setters: Dapper reports text[] columns as System.Array and will not match a string[] constructor parameter.
+    private sealed class ExpectedRow
+    {
+        public string Id { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string NameId { get; init; } = "";
+        public string NameEn { get; init; } = "";
+        public LocalDate? WindowStart { get; init; }
+        public LocalDate? WindowEnd { get; init; }
+        public string WindowTextId { get; init; } = "";
+        public string WindowTextEn { get; init; } = "";
+        public string[] LegalInstruments { get; init; } = [];
+        public string[] LegalArticles { get; init; } = [];
+        public string Source { get; init; } = "";
+        public string Confidence { get; init; } = "";
+        public string? NoteId { get; init; }
+        public string? NoteEn { get; init; }
+
+        public ExpectedElection ToDomain() => new(
+            Id, Vocabulary<ElectionKind>.Parse(Kind), new LocalizedText(NameId, NameEn), WindowStart, WindowEnd,
+            new LocalizedText(WindowTextId, WindowTextEn),
+            [.. LegalInstruments.Zip(LegalArticles, (instrument, article) => new LegalReference(instrument, article))],
+            Source, Vocabulary<Confidence>.Parse(Confidence), Localized.Of(NoteId, NoteEn));
     }
 
     private sealed record ChangeRow(long Revision, Instant ImportedAt, string ContentSha256, bool Initial, string Changes)

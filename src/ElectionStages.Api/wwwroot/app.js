@@ -22,7 +22,7 @@
       provinceSuffix: 'provinsi', national: 'Seluruh Indonesia (pemilu nasional saja)',
       isToday: 'hari ini', phase: 'Fase netralitas', noElection: 'Tidak ada tahapan pemilu yang berjalan',
       validUntil: 'Berlaku sampai', untilNext: 'Belum ada perubahan berikutnya yang tercatat',
-      pickTitle: 'Wilayah dan tanggal', change: 'Ubah',
+      pickTitle: 'Wilayah dan tanggal', change: 'Ubah', upcoming: 'Berikutnya:', notScheduled: 'belum dijadwalkan',
       wholeCycle: 'Tampilkan seluruh siklus', aroundDate: 'Tampilkan sekitar tanggal ini',
       embedTitle: 'Pasang di situs instansi Anda',
       embedHint: 'Salin kode ini ke halaman situs Anda. Kotak ini menampilkan fase hari ini untuk wilayah yang dipilih.',
@@ -83,7 +83,7 @@
       provinceSuffix: 'province', national: 'All of Indonesia (national elections only)',
       isToday: 'today', phase: 'Neutrality phase', noElection: 'No election stage is running',
       validUntil: 'Valid until', untilNext: 'No later change is recorded',
-      pickTitle: 'Region and date', change: 'Change',
+      pickTitle: 'Region and date', change: 'Change', upcoming: 'Next:', notScheduled: 'not yet scheduled',
       wholeCycle: 'Show the whole cycle', aroundDate: 'Show around this date',
       embedTitle: 'Put it on your agency\'s site',
       embedHint: 'Copy this code into a page of your site. The box shows today\'s phase for the chosen region.',
@@ -475,6 +475,8 @@
         ps.length ? ps.map((p) => name(p.name)).join(' · ') : t('noElection')),
       h('p', { class: 'until', id: 'valid-until', text: untilText(g) }),
       next ? h('p', { class: 'next', text: T[lang].nextFrom(longDate(next.date), nextNames) }) : null,
+      g.upcoming.length ? h('p', { class: 'next', id: 'upcoming' }, `${t('upcoming')} `,
+        g.upcoming.map((u) => `${name(u.name)} (${u.votingDay ? longDate(u.votingDay) : t('notScheduled')})`).join(' · ')) : null,
       h('p', { class: 'scope', text: name(g.scope) }),
       g.region ? null : h('p', { class: 'scope', text: t('pickRegion') }));
 
