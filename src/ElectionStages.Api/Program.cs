@@ -34,6 +34,7 @@ builder.WebHost.UseReadOnlyApiLimits();
 
 var app = builder.Build();
 
+app.UseNoSniff();
 app.UseHttpLogging();
 app.UseResponseCompression();
 app.UseCors();

@@ -25,9 +25,18 @@ internal static class ProblemSetup
                 ? Problems.NotFoundType
                 : $"/problems/http-{context.HttpContext.Response.StatusCode}",
             title: ReasonPhrase(context.HttpContext.Response.StatusCode),
-            detail: $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path} is not part of this API; see /swagger.",
+            detail: Detail(context.HttpContext),
             statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         return app;
+    }
+
+    /// <summary>A wrong method is not an unknown path: say which, echoing the path only as far as is safe.</summary>
+    private static string Detail(HttpContext context)
+    {
+        var (method, path) = (context.Request.Method, Problems.Shorten(context.Request.Path.Value ?? "/"));
+        return context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
+            ? $"{method} is not allowed on {path}; this API only reads (GET). See /swagger."
+            : $"{method} {path} is not part of this API; see /swagger.";
     }
 
     private static string ReasonPhrase(int status) =>

@@ -55,8 +55,15 @@ internal static class Problems
             Extensions = { ["parameter"] = "Accept", ["available"] = offered },
         });
 
-    /// <summary>Keeps error messages small when a client sends something huge.</summary>
-    public static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+    /// <summary>
+    /// What a message may echo of the client's input: at most 40 characters, and never markup (<c>&lt;</c>, <c>&gt;</c>
+    /// and <c>&amp;</c> become entities), so a problem shown in a web page cannot carry a script.
+    /// </summary>
+    public static string Shorten(string value)
+    {
+        var shortened = value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+        return shortened.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    }
 
     public static ProblemHttpResult NotLoaded() =>
         TypedResults.Problem(

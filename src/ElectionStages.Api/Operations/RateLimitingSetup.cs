@@ -63,5 +63,6 @@ internal static class RateLimitingSetup
     }
 
     private static bool IsExempt(PathString path) =>
-        path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments("/metrics", StringComparison.Ordinal);
+        // Paths match without regard to case (/HEALTH/LIVE is the same endpoint), so the exemption does too.
+        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
 }

@@ -28,7 +28,8 @@ internal static class MediaTypes
     public static string? Negotiate(HttpRequest request, IReadOnlyList<string> offered)
     {
         var header = request.Headers.Accept;
-        if (header.Count == 0)
+        // An empty Accept says nothing, like none at all (RFC 9110 §12.5.1): the first offered type.
+        if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
         {
             return offered[0];
         }

@@ -65,6 +65,8 @@ public sealed class RepresentationResult<T> : IResult, IEndpointMetadataProvider
             return typed.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(representation.ParsedETag, useStrongComparison: false));
         }
 
-        return typed.IfModifiedSince is { } since && representation.LastModified.AddTicks(-(representation.LastModified.Ticks % TimeSpan.TicksPerSecond)) <= since;
+        // A date later than now is invalid (RFC 9110 §13.1.3): it is ignored, not taken as "nothing changed since".
+        return typed.IfModifiedSince is { } since && since <= DateTimeOffset.UtcNow &&
+            representation.LastModified.AddTicks(-(representation.LastModified.Ticks % TimeSpan.TicksPerSecond)) <= since;
     }
 }
