@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using ElectionStages.Api.Import;
 using ElectionStages.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace ElectionStages.Api.Tests;
@@ -14,6 +15,43 @@ namespace ElectionStages.Api.Tests;
 public class ImportTests(SeededApiFixture fixture)
 {
     private const string GoodStage = SeedValidationTests.GoodStage;
+
+    [Fact]
+    public async Task Four_concurrent_imports_on_a_fresh_database_end_cleanly_one_after_the_other()
+    {
+        var connectionString = await fixture.Server.CreateDatabaseAsync("concurrent");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Task.Run(() => SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join('\n', r.Problems)));
+        Assert.Single(results, r => r.Changed);
+        Assert.All(results, r => Assert.Equal(1, r.Revision));
+        await using var connection = new NpgsqlConnection(connectionString);
+        Assert.Equal(results[0].Stages, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM stage"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM calendar_change"));
+    }
+
+    [Fact]
+    public async Task A_database_that_cannot_be_reached_fails_the_import_command_in_one_line_with_exit_1()
+    {
+        var error = new StringWriter();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ElectionsImport"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=secret;Database=none;Timeout=2",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var exit = await ImportCommand.RunAsync(["import", Repository.SeedData], configuration, TextWriter.Null, error);
+
+        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1, exit);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("import failed: ", line, StringComparison.Ordinal);
+        Assert.EndsWith("nothing was written.", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task A_refused_folder_writes_nothing_and_keeps_the_revision()

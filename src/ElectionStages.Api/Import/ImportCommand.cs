@@ -36,9 +36,20 @@ internal static class ImportCommand
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var result = await SeedImporter.ImportAsync(
-            connectionString, args[1], CancellationToken.None,
-            configuration["Import:ReaderRole"] ?? ReaderRole.DefaultName, configuration["Import:ReaderPassword"]);
+        ImportResult result;
+        try
+        {
+            result = await SeedImporter.ImportAsync(
+                connectionString, args[1], CancellationToken.None,
+                configuration["Import:ReaderRole"] ?? ReaderRole.DefaultName, configuration["Import:ReaderPassword"]);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or ArgumentException or TimeoutException)
+        {
+            // One line, no stack trace: what failed and that nothing was written (the transaction rolled back).
+            await error.WriteLineAsync($"import failed: {OneLine(e)}; nothing was written.");
+            return 1;
+        }
+
         if (!result.Succeeded)
         {
             foreach (var problem in result.Problems)
@@ -51,11 +62,24 @@ internal static class ImportCommand
         }
 
         var what = result.Changed ? "imported as revision" : "unchanged since revision";
+
         var guidance = result.Guidance ?? Domain.GuidanceData.Empty;
         await output.WriteLineAsync(
             $"{what} {result.Revision}: {result.Elections} elections, {result.Stages} stages, {guidance.Regions.Count} regions, " +
             $"{guidance.Contests.Count} contests, {guidance.ElectionRegions.Count} contest regions, {guidance.Rules.Count} rules " +
             $"({stopwatch.ElapsedMilliseconds} ms).");
         return 0;
+    }
+
+    /// <summary>The message of an error and of what caused it, on one line, without the connection string's password.</summary>
+    private static string OneLine(Exception e)
+    {
+        var message = e is Npgsql.PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : e.Message;
+        if (e.InnerException is { } inner && !message.Contains(inner.Message, StringComparison.Ordinal))
+        {
+            message += $" ({inner.Message})";
+        }
+
+        return message.ReplaceLineEndings(" ");
     }
 }

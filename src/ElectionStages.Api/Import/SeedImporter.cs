@@ -13,10 +13,15 @@ internal sealed record ImportResult(IReadOnlyList<SeedProblem> Problems, long? R
 
 /// <summary>
 /// The only writer: validates every seed file first, then replaces the whole calendar in one transaction, bumps the
-/// revision and notifies every API instance. Files identical to the last import change nothing.
+/// revision and notifies every API instance. Files identical to the last import change nothing. Imports are serialised
+/// by a PostgreSQL advisory lock held from before the migrations to the commit: a second import waits for the first,
+/// so migrations, role grants and writes never run side by side.
 /// </summary>
 internal static class SeedImporter
 {
+    /// <summary>The advisory-lock key every import takes ("ESimport" as a number).</summary>
+    public const long LockKey = 0x4553_696d_706f_7274;
+
     public static async Task<ImportResult> ImportAsync(
         string connectionString, string directory, CancellationToken cancellationToken,
         string readerRole = ReaderRole.DefaultName, string? readerPassword = null)
@@ -30,9 +35,11 @@ internal static class SeedImporter
 
         var hash = files.ContentHash();
 
-        Migrator.Apply(connectionString);
         await using var dataSource = DataSourceFactory.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Session-level: released when this connection closes, also if the process dies.
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = LockKey }, cancellationToken: cancellationToken));
+        Migrator.Apply(connectionString);
         await ReaderRole.EnsureAsync(connection, readerRole, readerPassword, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
