@@ -30,9 +30,20 @@ public class PastElectionsTests(SeededApiFixture fixture)
         Assert.Contains(guidance["prohibited"]!.AsArray(), r => r!["elections"]!.AsArray().Any(e => (string?)e == "pilkada-2020"));
     }
 
+    [Fact]
+    public async Task A_regency_now_in_Papua_Tengah_kept_the_2018_Papua_governor_race()
+    {
+        var mimika = (await fixture.Client.GetJsonAsync("/v1/regions")).AsArray().Single(r => r!.Str("name") == "Kabupaten Mimika")!.Str("code");
+        var guidance = await fixture.Client.GetJsonAsync($"/v1/asn/guidance?date=2018-06-25&region={mimika}");
+
+        var contests = guidance["elections"]!.AsArray().Single(e => e!.Str("id") == "pilkada-2018")!["contests"]!.AsArray();
+        Assert.Equal(["governor", "regent-mayor"], contests.Select(c => c!.Str("id")).Order());
+        Assert.All(contests, c => Assert.Equal("quiet-period", (string?)c!["phase"]!["id"]));
+    }
+
     [Theory]
     [InlineData("pilkada-2020", "2020-12-09", 270)]
-    [InlineData("pilkada-2018", "2018-06-27", 170)]
+    [InlineData("pilkada-2018", "2018-06-27", 174)]
     public async Task The_schedule_is_served_as_JSON_CSV_and_iCalendar_with_its_regions(string id, string votingDay, int regions)
     {
         var stages = await fixture.Client.GetJsonAsync($"/v1/elections/{id}/stages");
