@@ -38,6 +38,13 @@ public class SeedValidationTests
         { "stages.csv", GoodStage.Replace(",uji-coba,", ",Uji Coba,", StringComparison.Ordinal), "must be lowercase letters" },
         { "stages.csv", GoodStage.Replace(",1,", ",0,", StringComparison.Ordinal), "ordinal '0'" },
         { "stages.csv", GoodStage + ",extra", "has 18 fields, the header has 17" },
+        { "stages.csv", GoodStage.Replace(",Test row,", ",Test\0row,", StringComparison.Ordinal), "contains a NUL byte (U+0000)" },
+        { "stages.csv", GoodStage.Replace(",Test row,", ",Test\u001brow,", StringComparison.Ordinal), "name_en contains the control character U+001B" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "2024-02-12xyz,2024-02-12", StringComparison.Ordinal), "start '2024-02-12xyz' is not a real date in yyyy-MM-dd form" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "0000-02-12,2024-02-12", StringComparison.Ordinal), "is outside the years 1945–2100" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "-0001-02-12,2024-02-12", StringComparison.Ordinal), "is not a real date" },
+        { "stages.csv", GoodStage.Replace("2024-02-12,2024-02-12", "2024-2-12,2024-02-12", StringComparison.Ordinal), "is not a real date" },
+        { "stages.csv", GoodStage.Replace(",Test row,", $",{new string('x', 9_000)},", StringComparison.Ordinal), "name_en is 9,000 characters long; a cell may have at most 8,000" },
         { "stages.csv", GoodStage.Replace(",Lampiran angka 8,", ",,", StringComparison.Ordinal), "source_ref is required" },
         { "stages.csv", GoodStage.Replace(",Test row,", ",,", StringComparison.Ordinal), "name_en is required" },
         { "stages.csv", GoodStage.Replace(",masa-tenang,", ",putaran-kedua,", StringComparison.Ordinal).Replace("2024-02-12,2024-02-12", "2024-03-22,2024-03-22", StringComparison.Ordinal), "was not held, so its sub-stage must be not-held too" },
@@ -113,6 +120,43 @@ public class SeedValidationTests
         var (files, bad) = Append(quoted, "stages.csv", GoodStage.Replace(",uji-coba,", ",uji-coba-2,", StringComparison.Ordinal).Replace(",high,", ",sure,", StringComparison.Ordinal));
 
         Assert.Equal(bad, Assert.Single(SeedSet.Read(files).Problems).Line);
+    }
+
+    [Fact]
+    public void A_byte_that_is_not_UTF_8_is_reported_on_its_own_line()
+    {
+        var stages = Seed.Content("stages.csv")!;
+        var thirdLine = Array.IndexOf(stages, (byte)'\n', Array.IndexOf(stages, (byte)'\n') + 1) + 5;
+        var broken = (byte[])stages.Clone();
+        broken[thirdLine] = 0xFF;
+
+        var problem = Assert.Single(SeedSet.Read(Seed.With("stages.csv", broken)).Problems);
+
+        Assert.Equal("stages.csv:3", $"{problem.File}:{problem.Line}");
+        Assert.Contains("not valid UTF-8", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_of_junk_reports_a_few_problems_and_how_many_more_not_every_one()
+    {
+        var junk = Encoding.UTF8.GetString(Seed.Content("stages.csv")!).Split('\n')[0] + "\n" +
+            string.Concat(Enumerable.Range(0, 5_000).Select(i => $"junk{i},?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?\n"));
+
+        var problems = SeedSet.Read(Seed.With("stages.csv", Encoding.UTF8.GetBytes(junk))).Problems.Where(p => p.File == "stages.csv").ToList();
+
+        Assert.Equal(SeedSet.MaxProblemsPerFile + 1, problems.Count);
+        Assert.Matches(@"^and [\d,]+ more problems in this file", problems[^1].Message);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_refused_without_being_parsed()
+    {
+        var huge = new byte[SeedTable.MaxFileBytes + 1];
+        Array.Fill(huge, (byte)'a');
+
+        var problem = Assert.Single(SeedSet.Read(Seed.With("regions.csv", huge)).Problems, p => p.File == "regions.csv");
+
+        Assert.Contains("a seed file may have at most", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

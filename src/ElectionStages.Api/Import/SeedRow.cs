@@ -28,6 +28,11 @@ internal sealed class SeedRow(string file, int line, IReadOnlyDictionary<string,
         return value;
     }
 
+    /// <summary>The plausible years of the data: independence to the end of the century.</summary>
+    public const int MinYear = 1945;
+
+    public const int MaxYear = 2100;
+
     public LocalDate? Date(string column, ICollection<SeedProblem> problems)
     {
         var text = Optional(column);
@@ -36,10 +41,18 @@ internal sealed class SeedRow(string file, int line, IReadOnlyDictionary<string,
             return null;
         }
 
-        var result = LocalDatePattern.Iso.Parse(text);
-        if (!result.Success)
+        var result = text.Length == 10 && text[4] == '-' && text[7] == '-' && text.Where((c, i) => i is not (4 or 7)).All(char.IsAsciiDigit)
+            ? LocalDatePattern.Iso.Parse(text)
+            : null;
+        if (result is not { Success: true })
         {
             problems.Add(Problem($"{column} '{text}' is not a real date in yyyy-MM-dd form"));
+            return null;
+        }
+
+        if (result.Value.Year is < MinYear or > MaxYear)
+        {
+            problems.Add(Problem($"{column} '{text}' is outside the years {MinYear}–{MaxYear}"));
             return null;
         }
 

@@ -37,7 +37,34 @@ internal sealed class SeedSet
 
     public IReadOnlyList<SeedProblem> Problems { get; }
 
+    private static readonly (string Name, string[] Columns)[] Columns =
+    [
+        (ElectionsFile.Name, ElectionsFile.Columns), (StagesFile.Name, StagesFile.Columns), (RegionsFile.Name, RegionsFile.Columns),
+        (PhasesFile.Name, PhasesFile.Columns), (ContestsFile.Name, ContestsFile.Columns), (ElectionRegionsFile.Name, ElectionRegionsFile.Columns),
+        (InstrumentsFile.Name, InstrumentsFile.Columns), (RulesFile.Name, RulesFile.Columns), (AuthoritiesFile.Name, AuthoritiesFile.Columns),
+        (ActsFile.Name, ActsFile.Columns), (ExpectedElectionsFile.Name, ExpectedElectionsFile.Columns),
+    ];
+
+    /// <summary>The most problems reported per file; a file of junk says how many more there were, not each.</summary>
+    public const int MaxProblemsPerFile = 25;
+
     public static SeedSet Read(string directory) => Read(SeedFiles.FromDirectory(directory));
+
+    private static List<SeedProblem> Capped(List<SeedProblem> problems)
+    {
+        var kept = new List<SeedProblem>();
+        foreach (var file in problems.GroupBy(p => p.File, StringComparer.Ordinal))
+        {
+            var all = file.ToList();
+            kept.AddRange(all.Take(MaxProblemsPerFile));
+            if (all.Count > MaxProblemsPerFile)
+            {
+                kept.Add(new SeedProblem(file.Key, 0, $"and {all.Count - MaxProblemsPerFile:N0} more problems in this file (the first {MaxProblemsPerFile} are shown)"));
+            }
+        }
+
+        return kept;
+    }
 
     public static SeedSet Read(SeedFiles files)
     {
@@ -53,16 +80,30 @@ internal sealed class SeedSet
             problems.Add(new SeedProblem(unknown, 0, $"unknown seed file; expected only {string.Join(", ", KnownFiles)}"));
         }
 
-        SeedTable? Table(string name, string[] columns)
+        // Every file is parsed first. If one cannot be read as a table (missing, too big, not UTF-8, a NUL byte, a wrong
+        // header), only that is reported: checking the others against it would print a follow-on line per reference.
+        var tables = new Dictionary<string, SeedTable?>(StringComparer.Ordinal);
+        var unreadable = false;
+        foreach (var (name, columns) in Columns)
         {
             if (files.Content(name) is not { } content)
             {
                 problems.Add(new SeedProblem(name, 0, "file is missing"));
-                return null;
+                unreadable = true;
+                continue;
             }
 
-            return SeedTable.Read(name, content, columns, problems);
+            var table = SeedTable.Read(name, content, columns, problems);
+            unreadable |= table.Unreadable;
+            tables[name] = table;
         }
+
+        if (unreadable)
+        {
+            return new SeedSet([], [], GuidanceData.Empty, Capped(problems));
+        }
+
+        SeedTable? Table(string name, string[] columns) => tables[name];
 
         var elections = ElectionsFile.Read(Table(ElectionsFile.Name, ElectionsFile.Columns), problems);
         var stages = StagesFile.Read(Table(StagesFile.Name, StagesFile.Columns), elections, problems);
@@ -76,7 +117,7 @@ internal sealed class SeedSet
         var acts = ActsFile.Read(Table(ActsFile.Name, ActsFile.Columns), rules, problems);
         var expected = ExpectedElectionsFile.Read(Table(ExpectedElectionsFile.Name, ExpectedElectionsFile.Columns), elections, instruments, problems);
         return new SeedSet(
-            elections, stages, new GuidanceData(regions, phases, contests, electionRegions, rules, instruments, authorities, acts), problems,
+            elections, stages, new GuidanceData(regions, phases, contests, electionRegions, rules, instruments, authorities, acts), Capped(problems),
             expected);
     }
 }

@@ -7,11 +7,21 @@ namespace ElectionStages.Api.Import;
 /// <summary>One CSV file read with CsvHelper: its rows as column → cell, each with the line it starts on.</summary>
 internal sealed partial class SeedTable
 {
-    private SeedTable(string fileName, IReadOnlyList<SeedRow> rows)
+    /// <summary>The largest seed file read; the real ones are well under 1 MB.</summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>The longest cell accepted; the longest real one (a rule's note) is under 3,000 characters.</summary>
+    public const int MaxCellLength = 8_000;
+
+    private SeedTable(string fileName, IReadOnlyList<SeedRow> rows, bool unreadable = false)
     {
         FileName = fileName;
         Rows = rows;
+        Unreadable = unreadable;
     }
+
+    /// <summary>True when the file could not be read as a table at all (its rows, if any, are not to be checked further).</summary>
+    public bool Unreadable { get; }
 
     public string FileName { get; }
 
@@ -23,6 +33,25 @@ internal sealed partial class SeedTable
     /// </summary>
     public static SeedTable Read(string fileName, byte[] content, IReadOnlyCollection<string> columns, ICollection<SeedProblem> problems)
     {
+        if (content.Length > MaxFileBytes)
+        {
+            problems.Add(new SeedProblem(fileName, 0, $"is {content.Length:N0} bytes; a seed file may have at most {MaxFileBytes:N0}"));
+            return new SeedTable(fileName, [], unreadable: true);
+        }
+
+        if (InvalidUtf8At(content) is { } bad)
+        {
+            problems.Add(new SeedProblem(fileName, bad.Line, $"byte {bad.Offset} is not valid UTF-8"));
+            return new SeedTable(fileName, [], unreadable: true);
+        }
+
+        // The CSV parser reads a NUL as the end of the data: a row after it would silently vanish.
+        if (Array.IndexOf(content, (byte)0) is var nul and >= 0)
+        {
+            problems.Add(new SeedProblem(fileName, content.AsSpan(0, nul).Count((byte)'\n') + 1, "contains a NUL byte (U+0000)"));
+            return new SeedTable(fileName, [], unreadable: true);
+        }
+
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = true,
@@ -37,9 +66,10 @@ internal sealed partial class SeedTable
             if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
             {
                 problems.Add(new SeedProblem(fileName, 1, "the file is empty; a header row is required"));
-                return new SeedTable(fileName, rows);
+                return new SeedTable(fileName, rows, unreadable: true);
             }
 
+            var headerProblems = problems.Count;
             foreach (var missing in columns.Except(header, StringComparer.Ordinal))
             {
                 problems.Add(new SeedProblem(fileName, 1, $"missing column '{missing}'"));
@@ -48,6 +78,12 @@ internal sealed partial class SeedTable
             foreach (var unknown in header.Except(columns, StringComparer.Ordinal))
             {
                 problems.Add(new SeedProblem(fileName, 1, $"unknown column '{unknown}'"));
+            }
+
+            // With a wrong header every row would report the same missing cells: the header is the one problem.
+            if (problems.Count > headerProblems)
+            {
+                return new SeedTable(fileName, rows, unreadable: true);
             }
 
             while (csv.Read())
@@ -67,7 +103,11 @@ internal sealed partial class SeedTable
                 for (var i = 0; i < header.Length; i++)
                 {
                     cells[header[i]] = record[i];
-                    if (InternalReference().Match(record[i]) is { Success: true } match)
+                    if (CellProblem(record[i]) is { } cellProblem)
+                    {
+                        problems.Add(new SeedProblem(fileName, line, $"{header[i]} {cellProblem}"));
+                    }
+                    else if (InternalReference().Match(record[i]) is { Success: true } match)
                     {
                         problems.Add(new SeedProblem(fileName, line,
                             $"{header[i]} refers to internal notes ('{match.Value}'); served data cites the regulation (article, Lampiran row) and public pages only"));
@@ -80,9 +120,36 @@ internal sealed partial class SeedTable
         catch (Exception e) when (e is CsvHelperException or System.Text.DecoderFallbackException)
         {
             problems.Add(new SeedProblem(fileName, csv.Parser.RawRow, $"unreadable CSV: {e.Message.Split('\n')[0]}"));
+            return new SeedTable(fileName, rows, unreadable: true);
         }
 
         return new SeedTable(fileName, rows);
+    }
+
+    /// <summary>Text the database and every reader can hold: no control characters but tab and line breaks, and not too long.</summary>
+    private static string? CellProblem(string cell)
+    {
+        if (cell.Length > MaxCellLength)
+        {
+            return $"is {cell.Length:N0} characters long; a cell may have at most {MaxCellLength:N0}";
+        }
+
+        var control = cell.FirstOrDefault(c => (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c == '\uFEFF');
+        return control == default ? null : $"contains the control character U+{(int)control:X4}";
+    }
+
+    /// <summary>The line and offset of the first byte that is not UTF-8 (a BOM at the start is fine), or null.</summary>
+    private static (int Line, int Offset)? InvalidUtf8At(byte[] content)
+    {
+        var span = content.AsSpan();
+        var chars = new char[Math.Max(1, content.Length)];
+        var status = System.Text.Unicode.Utf8.ToUtf16(span, chars, out var read, out _, replaceInvalidSequences: false);
+        if (status == System.Buffers.OperationStatus.Done)
+        {
+            return null;
+        }
+
+        return (span[..read].Count((byte)'\n') + 1, read);
     }
 
     /// <summary>
