@@ -94,4 +94,76 @@ public class OutageTests
             await Task.Delay(100);
         }
     }
+
+    [Fact]
+    public async Task A_frozen_database_makes_readiness_degraded_within_5_s_without_naming_host_port_or_role()
+    {
+        await using var server = await PostgresServer.StartThrowawayAsync();
+        var connectionString = await server.CreateDatabaseAsync("frozen");
+        Assert.True((await SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
+        await using var factory = new ApiFactory(connectionString, SeededApiFixture.DefaultNow);
+        using var client = await factory.CreateReadyClientAsync();
+        using (var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        await server.FreezeAsync();
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            using var degraded = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            var body = await degraded.Content.ReadAsStringAsync();
+            var elapsed = started.Elapsed;
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, degraded.StatusCode);
+            Assert.True(elapsed < TimeSpan.FromSeconds(5), $"readiness took {elapsed.TotalSeconds:F1} s");
+            Assert.Contains("did not answer in time", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("127.0.0.1", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), body, StringComparison.Ordinal);
+            Assert.DoesNotContain("electionstages_reader", body, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/v1/elections", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            await server.ThawAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_empty_calendar_is_not_ready()
+    {
+        await using var server = await PostgresServer.StartThrowawayAsync();
+        var connectionString = await server.CreateDatabaseAsync("empty");
+        Assert.True((await SeedImporter.ImportAsync(connectionString, Repository.SeedData, CancellationToken.None)).Succeeded);
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var empty = new Npgsql.NpgsqlCommand(
+                "TRUNCATE act_rule, act, authority_channel, authority_legal_basis, authority, rule_legal_basis, neutrality_rule, instrument, " +
+                "election_region, contest, phase, stage, expected_election, election CASCADE; UPDATE calendar_revision SET revision = revision + 1", connection);
+            await empty.ExecuteNonQueryAsync();
+        }
+
+        await using var factory = new ApiFactory(connectionString, SeededApiFixture.DefaultNow);
+        using var client = factory.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string body;
+        HttpStatusCode status;
+        do
+        {
+            using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            (status, body) = (ready.StatusCode, await ready.Content.ReadAsStringAsync());
+        }
+        while (!body.Contains("empty", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Delay());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("the loaded calendar is empty", body, StringComparison.Ordinal);
+
+        static async Task<bool> Delay()
+        {
+            await Task.Delay(100);
+            return true;
+        }
+    }
 }

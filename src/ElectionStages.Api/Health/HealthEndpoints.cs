@@ -16,8 +16,9 @@ internal static class HealthEndpoints
     }
 
     /// <summary>
-    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: a snapshot is loaded and the database answers;
-    /// degraded (503, with the reason) while serving a held snapshot without the database.
+    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: a non-empty snapshot is loaded and the database
+    /// answers a query within <see cref="PingTimeout"/>; degraded (503, with the kind of failure) while serving a held
+    /// snapshot without the database, so a frozen server is noticed within seconds, not at the next poll.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
@@ -50,25 +51,29 @@ internal static class HealthEndpoints
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 
-    private sealed class SnapshotHealthCheck(SnapshotHolder holder) : IHealthCheck
+    /// <summary>How long readiness waits for the database to answer.</summary>
+    public static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(2);
+
+    private sealed class SnapshotHealthCheck(SnapshotHolder holder, DatabasePing ping) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             var snapshot = holder.Current;
-            var problem = holder.DatabaseProblem;
             var data = new Dictionary<string, object>();
             if (snapshot is not null)
             {
                 data["revision"] = snapshot.Revision;
             }
 
-            var result = (snapshot, problem) switch
+            var problem = await ping.FailureAsync(PingTimeout, cancellationToken) ?? holder.DatabaseProblem;
+            return (snapshot, problem) switch
             {
                 (null, _) => HealthCheckResult.Unhealthy($"no calendar loaded yet ({problem ?? "nothing imported"})", data: data),
+                ({ Elections.Count: 0 }, _) or ({ Guidance.Rules.Count: 0 }, _) =>
+                    HealthCheckResult.Unhealthy("the loaded calendar is empty: nothing to answer with", data: data),
                 (_, not null) => HealthCheckResult.Degraded($"serving the last snapshot; database unreachable: {problem}", data: data),
                 _ => HealthCheckResult.Healthy("calendar loaded and database reachable", data),
             };
-            return Task.FromResult(result);
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed partial class SnapshotReloader(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is NpgsqlException or TimeoutException or InvalidOperationException or System.IO.IOException)
             {
-                holder.DatabaseUnreachable(e is PostgresException pg ? pg.MessageText : e.Message);
+                holder.DatabaseUnreachable(DatabaseProblems.Describe(e));
                 metrics.ReloadFailed();
                 LogDatabaseUnreachable(logger, e.Message, holder.Current?.Revision);
                 await Task.Delay(options.Value.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -12,6 +12,7 @@ internal static class StoreSetup
     {
         services.AddSingleton(provider => DataSourceFactory.Create(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SnapshotHolder>();
+        services.AddSingleton<DatabasePing>();
         services.AddSingleton<StoreMetrics>();
         services.Configure<ReloadOptions>(configuration.GetSection(ReloadOptions.Section));
         services.AddHostedService<SnapshotReloader>();

@@ -90,6 +90,37 @@ public sealed class PostgresServer : IAsyncDisposable
     public Task StopServerAsync() =>
         RunAsOwnerAsync(Path.Combine(RequireThrowaway(), "pg_ctl"), "-D", DataDirectory, "-m", "fast", "-w", "stop");
 
+    /// <summary>Stops (SIGSTOP) the throwaway server and all its processes without closing a socket: a frozen database.</summary>
+    public Task FreezeAsync() => SignalAllAsync("-STOP");
+
+    /// <summary>Lets a frozen server run again (SIGCONT).</summary>
+    public Task ThawAsync() => SignalAllAsync("-CONT");
+
+    private async Task SignalAllAsync(string signal)
+    {
+        RequireThrowaway();
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        var pids = new List<int> { postmaster };
+        foreach (var stat in Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "stat")).Where(File.Exists))
+        {
+            try
+            {
+                var fields = File.ReadAllText(stat);
+                var afterName = fields[(fields.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(afterName[1], System.Globalization.CultureInfo.InvariantCulture) == postmaster)
+                {
+                    pids.Add(int.Parse(Path.GetFileName(Path.GetDirectoryName(stat)!), System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // the process ended meanwhile
+            }
+        }
+
+        await RunAsync("kill", [signal, .. pids.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+    }
+
     public Task StartServerAsync() =>
         RunAsOwnerAsync(Path.Combine(RequireThrowaway(), "pg_ctl"), "-D", DataDirectory, "-l", Path.Combine(directory!, "server.log"), "-w",
             "-o", $"-p {port} -k '{directory}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
