@@ -90,6 +90,12 @@ public sealed class PostgresServer : IAsyncDisposable
     public Task StopServerAsync() =>
         RunAsOwnerAsync(Path.Combine(RequireThrowaway(), "pg_ctl"), "-D", DataDirectory, "-m", "fast", "-w", "stop");
 
+    /// <summary>The throwaway server's log file (statements appear there when <c>log_statement</c> says so).</summary>
+    public string LogPath => Path.Combine(directory ?? throw new InvalidOperationException("not a throwaway server"), "server.log");
+
+    /// <summary>The throwaway server's client-authentication file.</summary>
+    public string HbaPath => Path.Combine(DataDirectory, "pg_hba.conf");
+
     /// <summary>Stops (SIGSTOP) the throwaway server and all its processes without closing a socket: a frozen database.</summary>
     public Task FreezeAsync() => SignalAllAsync("-STOP");
 
