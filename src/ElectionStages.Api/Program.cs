@@ -28,12 +28,14 @@ builder.Services.AddSnapshotStore(builder.Configuration);
 builder.Services.AddSnapshotHealthChecks();
 builder.Services.AddRepresentations();
 builder.Services.AddElectionStagesOpenApi();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddClientRateLimiting(builder.Configuration);
 builder.Services.AddTelemetry();
 builder.WebHost.UseReadOnlyApiLimits();
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseNoSniff();
 app.UseHttpLogging();
 app.UseResponseCompression();

@@ -26,9 +26,25 @@ internal static class Telemetry
         return services;
     }
 
+    /// <summary>
+    /// <c>/metrics</c> for Prometheus. <c>Metrics:RequireHost</c> (e.g. <c>*:9464</c>, with that port added to the
+    /// URLs Kestrel listens on) serves it only on that host or port, so it can stay off the public listener;
+    /// <c>Metrics:Enabled=false</c> removes it.
+    /// </summary>
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (!configuration.GetValue("Metrics:Enabled", true))
+        {
+            return app;
+        }
+
+        var endpoint = app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+        if (configuration["Metrics:RequireHost"] is { Length: > 0 } host)
+        {
+            endpoint.RequireHost(host);
+        }
+
         return app;
     }
 }
