@@ -96,26 +96,42 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The throwaway server's client-authentication file.</summary>
     public string HbaPath => Path.Combine(DataDirectory, "pg_hba.conf");
 
-    /// <summary>Stops (SIGSTOP) the throwaway server and all its processes without closing a socket: a frozen database.</summary>
-    public Task FreezeAsync() => SignalAllAsync("-STOP");
+    /// <summary>
+    /// Stops (SIGSTOP) the throwaway server and all its processes without closing a socket: a frozen database. The
+    /// postmaster is stopped first, so that it cannot fork a process the freeze would miss.
+    /// </summary>
+    public async Task FreezeAsync()
+    {
+        var postmaster = Postmaster();
+        await SignalAsync("-STOP", [postmaster]);
+        await SignalAsync("-STOP", ChildrenOf(postmaster));
+    }
 
-    /// <summary>Lets a frozen server run again (SIGCONT).</summary>
-    public Task ThawAsync() => SignalAllAsync("-CONT");
+    /// <summary>Lets a frozen server run again (SIGCONT); a process that ended meanwhile is no error.</summary>
+    public async Task ThawAsync()
+    {
+        var postmaster = Postmaster();
+        await SignalAsync("-CONT", [.. ChildrenOf(postmaster), postmaster]);
+    }
 
-    private async Task SignalAllAsync(string signal)
+    private int Postmaster()
     {
         RequireThrowaway();
-        var postmaster = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
-        var pids = new List<int> { postmaster };
+        return int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
         foreach (var stat in Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "stat")).Where(File.Exists))
         {
             try
             {
                 var fields = File.ReadAllText(stat);
                 var afterName = fields[(fields.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.Parse(afterName[1], System.Globalization.CultureInfo.InvariantCulture) == postmaster)
+                if (int.Parse(afterName[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
                 {
-                    pids.Add(int.Parse(Path.GetFileName(Path.GetDirectoryName(stat)!), System.Globalization.CultureInfo.InvariantCulture));
+                    children.Add(int.Parse(Path.GetFileName(Path.GetDirectoryName(stat)!), System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
             catch (IOException)
@@ -124,8 +140,14 @@ public sealed class PostgresServer : IAsyncDisposable
             }
         }
 
-        await RunAsync("kill", [signal, .. pids.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        return children;
     }
+
+    // kill(1) signals every pid it can and exits 1 if one had ended: that is not an error here.
+    private static Task SignalAsync(string signal, List<int> pids) =>
+        pids.Count == 0
+            ? Task.CompletedTask
+            : RunAsync("kill", [signal, .. pids.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))], mayFail: true);
 
     public Task StartServerAsync() =>
         RunAsOwnerAsync(Path.Combine(RequireThrowaway(), "pg_ctl"), "-D", DataDirectory, "-l", Path.Combine(directory!, "server.log"), "-w",
@@ -143,7 +165,19 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
             {
-                await RunAsOwnerAsync(Path.Combine(binDirectory!, "pg_ctl"), "-D", DataDirectory, "-m", "immediate", "-w", "stop");
+                // A test that froze the server and failed before thawing it must not leave a stopped postmaster behind.
+                await ThawAsync();
+                try
+                {
+                    await RunAsOwnerAsync(Path.Combine(binDirectory!, "pg_ctl"), "-D", DataDirectory, "-m", "immediate", "-t", "20", "-w", "stop");
+                }
+                catch (InvalidOperationException stopFailed)
+                {
+                    // Never hide the test's own result behind a cleanup failure: kill what is left and say so.
+                    var postmaster = Postmaster();
+                    await SignalAsync("-KILL", [.. ChildrenOf(postmaster), postmaster]);
+                    await Console.Error.WriteLineAsync($"throwaway PostgreSQL did not stop, killed: {stopFailed.Message}");
+                }
             }
         }
         finally
@@ -162,7 +196,9 @@ public sealed class PostgresServer : IAsyncDisposable
     private static Task RunAsOwnerAsync(string program, params string[] arguments) =>
         IsRoot ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : RunAsync(program, arguments);
 
-    private static async Task RunAsync(string program, params string[] arguments)
+    private static Task RunAsync(string program, params string[] arguments) => RunAsync(program, arguments, mayFail: false);
+
+    private static async Task RunAsync(string program, string[] arguments, bool mayFail)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -179,7 +215,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        if (process.ExitCode != 0 && !mayFail)
         {
             throw new InvalidOperationException(
                 $"{program} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
