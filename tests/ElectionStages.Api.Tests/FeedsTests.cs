@@ -98,6 +98,7 @@ public class FeedsTests(SeededApiFixture fixture)
     [InlineData(".csv", "text/csv")]
     [InlineData(".ics", "text/calendar")]
     [InlineData(".json", "application/json")]
+    [InlineData(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public async Task A_suffix_picks_the_representation_for_links(string suffix, string mediaType)
     {
         using var bySuffix = await SendAsync(Stages + suffix);
@@ -111,6 +112,8 @@ public class FeedsTests(SeededApiFixture fixture)
     [InlineData(Stages)]
     [InlineData(Stages + ".csv")]
     [InlineData(Stages + ".ics")]
+    [InlineData(Stages + ".xlsx")]
+    [InlineData("/v1/regions/33.03/calendar.xlsx")]
     [InlineData("/v1/elections")]
     [InlineData("/v1/calendar?date=2024-02-12")]
     public async Task The_same_request_twice_and_after_a_restart_returns_identical_bytes_and_ETag(string url)
@@ -133,7 +136,7 @@ public class FeedsTests(SeededApiFixture fixture)
     public async Task Every_representation_has_its_own_ETag_and_the_caching_headers()
     {
         var tags = new HashSet<string>();
-        foreach (var suffix in new[] { "", ".csv", ".ics" })
+        foreach (var suffix in new[] { "", ".csv", ".ics", ".xlsx" })
         {
             using var response = await SendAsync(Stages + suffix);
             Assert.True(tags.Add(response.Headers.ETag!.ToString()), "ETags must differ between representations");
@@ -218,7 +221,7 @@ public class FeedsTests(SeededApiFixture fixture)
 
     [Theory]
     [InlineData("/v1/elections/pemilu-2099/stages", "text/csv", 404)]
-    [InlineData("/v1/elections/pemilu-2024/stages.xlsx", "text/calendar", 404)]
+    [InlineData("/v1/elections/pemilu-2024/stages.xml", "text/calendar", 404)]
     [InlineData("/v1/no-such-thing", "text/calendar", 404)]
     [InlineData("/v1/regions/3x/calendar", "text/csv", 400)]
     [InlineData("/v1/regions/33.99/calendar.ics", "text/calendar", 404)]

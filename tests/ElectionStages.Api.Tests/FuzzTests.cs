@@ -37,24 +37,24 @@ public class FuzzTests(SeededApiFixture fixture, ITestOutputHelper output)
     }
 
     private static readonly string[] JsonOnly = ["application/json"];
-    private static readonly string[] Schedule = ["application/json", "text/csv", "text/calendar"];
+    private static readonly string[] Schedule = ["application/json", "text/csv", "text/calendar", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
 
     private static readonly Endpoint Election = new("/v1/elections/{id}", ["id"], [], JsonOnly);
-    private static readonly Endpoint StagesRoute = new("/v1/elections/{id}/stages", ["id"], [], Schedule);
+    private static readonly Endpoint StagesRoute = new("/v1/elections/{id}/stages", ["id"], ["bom"], Schedule);
     private static readonly Endpoint ElectionContests = new("/v1/elections/{id}/contests", ["id"], [], JsonOnly);
-    private static readonly Endpoint ElectionStagesFile = new("/v1/elections/{id}/stages.{format}", ["id", "format"], [], null);
+    private static readonly Endpoint ElectionStagesFile = new("/v1/elections/{id}/stages.{format}", ["id", "format"], ["bom"], null);
     private static readonly Endpoint CalendarRoute = new("/v1/calendar", [], ["date", "zone"], JsonOnly);
     private static readonly Endpoint Regions = new("/v1/regions", [], ["parent"], JsonOnly);
     private static readonly Endpoint Region = new("/v1/regions/{code}", ["code"], [], JsonOnly);
-    private static readonly Endpoint RegionCalendar = new("/v1/regions/{code}/calendar", ["code"], [], Schedule);
-    private static readonly Endpoint RegionCalendarFile = new("/v1/regions/{code}/calendar.{format}", ["code", "format"], [], null);
+    private static readonly Endpoint RegionCalendar = new("/v1/regions/{code}/calendar", ["code"], ["bom"], Schedule);
+    private static readonly Endpoint RegionCalendarFile = new("/v1/regions/{code}/calendar.{format}", ["code", "format"], ["bom"], null);
     private static readonly Endpoint Guidance = new("/v1/asn/guidance", [], ["date", "region", "zone"], JsonOnly);
     private static readonly Endpoint Rule = new("/v1/asn/rules/{id}", ["id"], ["date", "region", "zone"], JsonOnly);
 
     private static readonly Endpoint[] All =
         [Election, StagesRoute, ElectionContests, ElectionStagesFile, CalendarRoute, Regions, Region, RegionCalendar, RegionCalendarFile, Guidance, Rule];
 
-    private static readonly HashSet<string> KnownParameters = ["id", "code", "format", "date", "zone", "region", "parent"];
+    private static readonly HashSet<string> KnownParameters = ["id", "code", "format", "date", "zone", "region", "parent", "bom"];
 
     // ---------------------------------------------------------------- probes
 
@@ -291,10 +291,14 @@ public class FuzzTests(SeededApiFixture fixture, ITestOutputHelper output)
     private static readonly string[] FormatBoundaries =
     [
         "json", "csv", "ics", "JSON", "Csv", "ICS", "json ", " csv", "ics\0", "ics\u200B", "ｊｓｏｎ", "xml", "html", "txt",
-        "ical", "ics.ics", "json.json", "csv?x", "ics#", "ics/", "..", ".", "*", "js", "jso", "jsonp",
+        "ical", "ics.ics", "json.json", "csv?x", "ics#", "ics/", "..", ".", "*", "js", "jso", "jsonp", "XLSX", "xls", "xlsx ",
     ];
 
-    private static readonly Gen<string> Format = Nasty(Gen.OneOf("json", "csv", "ics"), FormatBoundaries, "ics", "j");
+    private static readonly Gen<string> Format = Nasty(Gen.OneOf("json", "csv", "ics", "xlsx"), FormatBoundaries, "ics", "j");
+
+    private static readonly string[] BomBoundaries = ["true", "false", "TRUE", "True", "1", "0", "yes", "no", "", " true", "true ", "t", "truee"];
+
+    private static readonly Gen<string> Bom = Nasty(Gen.OneOf("true", "false"), BomBoundaries, "true", "t");
 
     private static readonly string[] AcceptBoundaries =
     [
@@ -354,6 +358,7 @@ public class FuzzTests(SeededApiFixture fixture, ITestOutputHelper output)
             "date" => Date,
             "zone" => Zone,
             "region" or "parent" => RegionCode,
+            "bom" => Bom,
             _ => throw new ArgumentOutOfRangeException(nameof(parameter)),
         });
 
@@ -373,7 +378,7 @@ public class FuzzTests(SeededApiFixture fixture, ITestOutputHelper output)
 
     /// <summary>With mostly valid parameters, for fuzzing Accept alone.</summary>
     private static Gen<Probe> ValidProbes(Endpoint endpoint) =>
-        Gen.Select(Gen.OneOf(ElectionIds), Gen.OneOf(RuleIds), Gen.OneOf("33.03", "3303", "11", "91.71"), Gen.OneOf("json", "csv", "ics"), Accept,
+        Gen.Select(Gen.OneOf(ElectionIds), Gen.OneOf(RuleIds), Gen.OneOf("33.03", "3303", "11", "91.71"), Gen.OneOf("json", "csv", "ics", "xlsx"), Accept,
             (election, rule, region, format, accept) => endpoint.Template switch
             {
                 "/v1/calendar" => new Probe(endpoint, [], [new("date", "2024-02-12")], accept),
@@ -638,7 +643,7 @@ public class FuzzTests(SeededApiFixture fixture, ITestOutputHelper output)
 
     [Theory]
     [InlineData("/v1/elections/pemilu-2024", "*/*;q=0")]
-    [InlineData("/v1/elections/pemilu-2024/stages", "application/json;q=0, text/csv;q=0, text/calendar;q=0, */*")]
+    [InlineData("/v1/elections/pemilu-2024/stages", "application/json;q=0, text/csv;q=0, text/calendar;q=0, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;q=0, */*")]
     [InlineData("/v1/calendar?date=2024-02-12", "text/html")]
     [InlineData("/v1/asn/guidance?region=33.03", ";;;")]
     [InlineData("/v1/asn/rules/may-vote", "😀/😀")]

@@ -79,7 +79,8 @@ public sealed class PageTests(PageFixture fixture, ITestOutputHelper output)
         await Expect(page.Locator("#notice-main")).ToHaveTextAsync((string)api["notice"]!["id"]!);
         await Expect(page.Locator("#notice-other")).ToHaveTextAsync((string)api["notice"]!["en"]!);
         await Expect(page.Locator("#link-ics")).ToHaveAttributeAsync("href", "/v1/regions/33.03/calendar.ics");
-        await Expect(page.Locator("#link-csv")).ToHaveAttributeAsync("href", "/v1/regions/33.03/calendar.csv");
+        await Expect(page.Locator("#link-csv")).ToHaveAttributeAsync("href", "/v1/regions/33.03/calendar.csv?bom=true");
+        await Expect(page.Locator("#link-xlsx")).ToHaveAttributeAsync("href", "/v1/regions/33.03/calendar.xlsx");
         await Expect(page.Locator("#link-webcal")).ToHaveAttributeAsync("href", $"webcal://{fixture.BaseAddress.Authority}/v1/regions/33.03/calendar.ics");
 
         // The region is remembered: a new visit without parameters opens on it.

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ElectionStages.Api.Elections;
 
-/// <summary><c>/v1/elections</c>: the elections, their stage schedules (JSON, CSV, iCalendar) and their contests.</summary>
+/// <summary><c>/v1/elections</c>: the elections, their stage schedules (JSON, CSV, iCalendar, XLSX) and their contests.</summary>
 internal static class ElectionEndpoints
 {
     public static RouteGroupBuilder MapElections(this RouteGroupBuilder v1)
@@ -27,16 +27,19 @@ internal static class ElectionEndpoints
             .Negotiates(MediaTypes.JsonOnly)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/{id}/stages", (string id, [AsParameters] V1Request request) => GetStages(id, request.MediaType(), request))
+        group.MapGet("/{id}/stages", (string id, string? bom, [AsParameters] V1Request request) => GetStages(id, request.MediaType(), bom, request))
             .WithName("GetElectionStages")
             .WithSummary("The stage schedule of one election")
             .WithDescription(
                 "Every stage and sub-stage in schedule order, each with its dates (or rule), legal source and confidence. " +
-                "By `Accept`: JSON (default), `text/csv` (one row per stage, the seed-data columns) or `text/calendar` " +
-                "(one all-day event per dated stage that was held).")
-            .Produces<ElectionStagesResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar)
+                "By `Accept`: JSON (default), `text/csv` (one row per stage: the seed-data columns, then `level` and " +
+                "`outline`), `text/calendar` (one all-day event per dated stage that was held) or the XLSX media type " +
+                "(an Excel workbook with Indonesian headers, real dates and uncertain rows marked). Files come with a " +
+                "`Content-Disposition` name such as `pemilu-2024-tahapan.csv`.")
+            .Produces<ElectionStagesResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar, MediaTypes.Xlsx)
             .Produces(StatusCodes.Status304NotModified)
             .Negotiates(MediaTypes.Schedule)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/contests", GetContests)
@@ -49,15 +52,18 @@ internal static class ElectionEndpoints
             .Negotiates(MediaTypes.JsonOnly)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/{id}/stages.{format}", (string id, string format, [AsParameters] V1Request request) =>
+        group.MapGet("/{id}/stages.{format}", (string id, string format, string? bom, [AsParameters] V1Request request) =>
                 MediaTypes.BySuffix.TryGetValue(format, out var mediaType)
-                    ? GetStages(id, mediaType, request)
-                    : Problems.NotFound("format", $"'{Problems.Shorten(format)}' is not one of json, csv, ics"))
+                    ? GetStages(id, mediaType, bom, request)
+                    : Problems.NotFound("format", $"'{Problems.Shorten(format)}' is not one of {string.Join(", ", MediaTypes.Suffixes)}"))
             .WithName("GetElectionStagesFile")
             .WithSummary("The stage schedule as a file, for links")
-            .WithDescription("The same schedule chosen by suffix instead of `Accept`: `stages.json`, `stages.csv` or `stages.ics` (subscribe to it as a webcal:// link).")
-            .Produces<ElectionStagesResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar)
+            .WithDescription(
+                "The same schedule chosen by suffix instead of `Accept`: `stages.json`, `stages.csv`, `stages.ics` " +
+                "(subscribe to it as a webcal:// link) or `stages.xlsx` (Excel).")
+            .Produces<ElectionStagesResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar, MediaTypes.Xlsx)
             .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return v1;
@@ -106,8 +112,13 @@ internal static class ElectionEndpoints
             snapshot));
     }
 
-    private static IResult GetStages(string id, string mediaType, V1Request request)
+    private static IResult GetStages(string id, string mediaType, string? bomText, V1Request request)
     {
+        if (!QueryParameters.TryParseBom(bomText, out var bom, out var bomError))
+        {
+            return Problems.InvalidParameter("bom", bomError);
+        }
+
         var (snapshot, responder) = (request.Snapshot(), request.Responder);
 
         if (Response(snapshot, id) is not { } found)
@@ -115,15 +126,36 @@ internal static class ElectionEndpoints
             return UnknownElection(id);
         }
 
+        // bom changes only the CSV: the other representations stay one cache entry (and one ETag) whatever it says.
+        bom &= mediaType == MediaTypes.Csv;
+        var stem = FeedText.ScheduleFileStem(id);
+        var election = snapshot.FindElection(id);
         // An expected election has no stages yet: its feeds are empty, not missing.
-        return responder.Cached<ElectionStagesResponse>(snapshot, $"stages/{id}/{mediaType}", () => mediaType switch
+        return responder.Cached<ElectionStagesResponse>(snapshot, $"stages/{id}/{mediaType}{(bom ? "/bom" : string.Empty)}", () => mediaType switch
         {
-            MediaTypes.Csv => new Representation(StageCsv.Write(snapshot.StagesOf(id)), Responder.CsvContentType, snapshot),
-            MediaTypes.Calendar => new Representation(
-                snapshot.FindElection(id) is { } election
+            MediaTypes.Csv => Responder.File(StageCsv.Write(snapshot.StagesOf(id), bom), mediaType, stem, snapshot),
+            MediaTypes.Calendar => Responder.File(
+                election is not null
                     ? StageICalendar.Write(election, snapshot.StagesOf(id), snapshot)
-                    : StageICalendar.Write($"Tahapan {found.Name.Id}", $"Stages of {found.Name.En} (not yet scheduled)", [], snapshot),
-                Responder.CalendarContentType,
+                    : StageICalendar.Write(
+                        new LocalizedText($"Tahapan {found.Name.Id}", $"Stages of the {found.Name.En}"),
+                        new LocalizedText("Tahapan dan jadwalnya belum ditetapkan.", "Its stages and schedule are not set yet."),
+                        [],
+                        snapshot,
+                        electionInSummary: false),
+                mediaType,
+                stem,
+                snapshot),
+            MediaTypes.Xlsx => Responder.File(
+                election is not null
+                    ? StageXlsx.Write(election, snapshot.StagesOf(id), snapshot)
+                    : StageXlsx.Write(
+                        new LocalizedText($"Tahapan {found.Name.Id}", $"Stages of the {found.Name.En}"),
+                        [new LocalizedText("Tahapan dan jadwalnya belum ditetapkan.", "Its stages and schedule are not set yet.")],
+                        [],
+                        snapshot),
+                mediaType,
+                stem,
                 snapshot),
             _ => new Representation(
                 responder.JsonBytes(new ElectionStagesResponse(

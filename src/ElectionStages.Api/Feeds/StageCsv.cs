@@ -6,29 +6,36 @@ using ElectionStages.Domain;
 namespace ElectionStages.Api.Feeds;
 
 /// <summary>
-/// A schedule as CSV (RFC 4180, UTF-8, header row), in the same columns as <c>seed-data/stages.csv</c>, so a
-/// spreadsheet or the import reads it back as it is.
+/// A schedule as CSV (RFC 4180, UTF-8, header row): the columns of <c>seed-data/stages.csv</c> in their order, then
+/// <c>level</c> and <c>outline</c> (<see cref="StageOutline"/>), which the seed files do not have because they follow
+/// from <c>parent_id</c> and <c>ordinal</c>. With <c>bom</c> the file starts with a UTF-8 byte order mark, which
+/// Excel needs to read UTF-8 (without it "§" shows as "Â§"); without, it is plain UTF-8 as RFC 4180 tools expect.
 /// </summary>
 internal static class StageCsv
 {
-    public static byte[] Write(IEnumerable<Stage> stages)
+    private static readonly string[] Columns =
+    [
+        "election_id", "id", "parent_id", "ordinal", "name_id", "name_en", "start", "end", "rule_text_id",
+        "rule_text_en", "status", "basis", "source", "source_ref", "confidence", "note_id", "note_en", "level", "outline",
+    ];
+
+    public static byte[] Write(IEnumerable<Stage> stages, bool bom = false)
     {
+        var rows = stages.ToList();
+        var positions = StageOutline.Of(rows);
         using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom)))
         using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {
-            foreach (var column in new[]
-                     {
-                         "election_id", "id", "parent_id", "ordinal", "name_id", "name_en", "start", "end", "rule_text_id",
-                         "rule_text_en", "status", "basis", "source", "source_ref", "confidence", "note_id", "note_en",
-                     })
+            foreach (var column in Columns)
             {
                 csv.WriteField(column);
             }
 
             csv.NextRecord();
-            foreach (var stage in stages)
+            foreach (var stage in rows)
             {
+                var position = positions[(stage.ElectionId, stage.Id)];
                 csv.WriteField(stage.ElectionId);
                 csv.WriteField(stage.Id);
                 csv.WriteField(stage.ParentId);
@@ -46,6 +53,8 @@ internal static class StageCsv
                 csv.WriteField(Vocabulary<Confidence>.Word(stage.Confidence));
                 csv.WriteField(stage.Note?.Id);
                 csv.WriteField(stage.Note?.En);
+                csv.WriteField(position.Level);
+                csv.WriteField(position.Outline);
                 csv.NextRecord();
             }
         }

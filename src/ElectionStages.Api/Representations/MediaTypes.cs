@@ -7,17 +7,25 @@ internal static class MediaTypes
     public const string Json = "application/json";
     public const string Csv = "text/csv";
     public const string Calendar = "text/calendar";
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static readonly string[] JsonOnly = [Json];
-    public static readonly string[] Schedule = [Json, Csv, Calendar];
+    public static readonly string[] Schedule = [Json, Csv, Calendar, Xlsx];
 
-    /// <summary>The file suffixes that pick a representation in links (<c>stages.ics</c>).</summary>
+    /// <summary>The file suffixes that pick a representation in links (<c>stages.ics</c>), in the order docs list them.</summary>
     public static readonly IReadOnlyDictionary<string, string> BySuffix = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["json"] = Json,
         ["csv"] = Csv,
         ["ics"] = Calendar,
+        ["xlsx"] = Xlsx,
     };
+
+    /// <summary>The suffixes of <see cref="BySuffix"/>, in order: <c>json, csv, ics, xlsx</c>.</summary>
+    public static readonly string[] Suffixes = [.. BySuffix.Keys];
+
+    /// <summary>The file suffix of a media type of <see cref="BySuffix"/>.</summary>
+    public static string SuffixOf(string mediaType) => BySuffix.First(pair => pair.Value == mediaType).Key;
 
     /// <summary>
     /// The offered media type the client's <c>Accept</c> rates highest, the first offered one when there is no

@@ -33,11 +33,17 @@ internal sealed class Representation
 
     public DateTimeOffset LastModified { get; }
 
+    /// <summary>The <c>Content-Disposition</c> of a file download (<c>attachment; filename=pemilu-2024-tahapan.csv</c>), or null.</summary>
+    public string? ContentDisposition { get; init; }
+
+    /// <summary>False for a body that is already compressed (XLSX is a zip): it is always sent as it is.</summary>
+    public bool Compressible { get; init; } = true;
+
     /// <summary>
     /// What the representation may hold once its compressed forms exist, for the cache's byte budget: JSON, CSV and
     /// iCalendar compress to well under a third of their size in either coding, so half the body again covers both.
     /// </summary>
-    public long BudgetBytes => Body.Length + (Body.Length / 2) + 256;
+    public long BudgetBytes => Body.Length + (Compressible ? Body.Length / 2 : 0) + 256;
 
     private byte[]? brotli;
     private byte[]? gzip;

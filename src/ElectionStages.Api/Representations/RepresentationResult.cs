@@ -38,8 +38,13 @@ public sealed class RepresentationResult<T> : IResult, IEndpointMetadataProvider
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = representation.ContentType;
+        if (representation.ContentDisposition is { } disposition)
+        {
+            response.Headers.ContentDisposition = disposition;
+        }
+
         var body = representation.Body;
-        if (ContentCodings.Choose(httpContext.Request) is { } coding)
+        if (representation.Compressible && ContentCodings.Choose(httpContext.Request) is { } coding)
         {
             body = representation.Encoded(coding);
             response.Headers.ContentEncoding = coding;

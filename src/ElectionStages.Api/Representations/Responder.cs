@@ -13,6 +13,8 @@ internal sealed class Responder(IOptions<Microsoft.AspNetCore.Http.Json.JsonOpti
 
     public const string CalendarContentType = "text/calendar; charset=utf-8";
 
+    public const string XlsxContentType = MediaTypes.Xlsx;
+
     public byte[] JsonBytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions.Value.SerializerOptions);
 
     /// <summary>
@@ -22,7 +24,31 @@ internal sealed class Responder(IOptions<Microsoft.AspNetCore.Http.Json.JsonOpti
     public RepresentationResult<T> Answer<T>(CalendarSnapshot snapshot, string key, Func<T> build, NodaTime.Instant? changedSince = null) =>
         Cached<T>(snapshot, key, () => new Representation(JsonBytes(build()), JsonContentType, snapshot, changedSince));
 
-    /// <summary>Any representation (JSON, CSV, iCalendar), built once per snapshot and <paramref name="key"/>.</summary>
+    /// <summary>
+    /// A file representation (CSV, iCalendar or XLSX) named <paramref name="fileStem"/> plus the media type's suffix.
+    /// CSV and XLSX are <c>attachment</c>s: a browser saves them under that name. iCalendar is <c>inline</c>, so a
+    /// browser may hand it to the calendar app (calendar clients that subscribe ignore the header); the name still
+    /// applies when it is saved.
+    /// </summary>
+    public static Representation File(byte[] body, string mediaType, string fileStem, CalendarSnapshot snapshot) =>
+        new(body, ContentTypeOf(mediaType), snapshot)
+        {
+            ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(mediaType == MediaTypes.Calendar ? "inline" : "attachment")
+            {
+                FileName = $"{fileStem}.{MediaTypes.SuffixOf(mediaType)}",
+            }.ToString(),
+            Compressible = mediaType != MediaTypes.Xlsx,
+        };
+
+    private static string ContentTypeOf(string mediaType) => mediaType switch
+    {
+        MediaTypes.Csv => CsvContentType,
+        MediaTypes.Calendar => CalendarContentType,
+        MediaTypes.Xlsx => XlsxContentType,
+        _ => throw new ArgumentOutOfRangeException(nameof(mediaType), mediaType, "not a file media type"),
+    };
+
+    /// <summary>Any representation (JSON, CSV, iCalendar, XLSX), built once per snapshot and <paramref name="key"/>.</summary>
     public RepresentationResult<T> Cached<T>(CalendarSnapshot snapshot, string key, Func<Representation> build) =>
         new(cache.GetOrAdd(snapshot, key, build));
 }

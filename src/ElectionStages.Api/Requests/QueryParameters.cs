@@ -54,4 +54,21 @@ internal static class QueryParameters
         date = result.Value;
         return true;
     }
+
+    /// <summary>
+    /// <c>bom</c>: <c>true</c> puts a UTF-8 byte order mark before a CSV (for Excel), <c>false</c> or absent does not.
+    /// Any other value is a problem, also where the representation is not CSV, so a typo never goes unnoticed.
+    /// </summary>
+    public static bool TryParseBom(string? text, out bool bom, out string error)
+    {
+        bom = text == "true";
+        error = string.Empty;
+        if (text is null or "true" or "false")
+        {
+            return true;
+        }
+
+        error = $"'{Problems.Shorten(text)}' is neither true nor false; bom=true starts a CSV with a UTF-8 byte order mark for Excel";
+        return false;
+    }
 }

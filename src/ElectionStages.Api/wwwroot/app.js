@@ -16,7 +16,7 @@
       timeline: 'Lini masa tahapan', legendStage: 'Tahapan', legendNow: 'Sedang berjalan', legendQuiet: 'Masa tenang',
       legendVote: 'Hari pemungutan suara', legendToday: 'Tanggal yang dipilih',
       feeds: 'Jadwal lengkap dan data', ics: 'Kalender (iCalendar, .ics)', webcal: 'Langganan kalender (webcal://)',
-      csv: 'Tabel (CSV)', docs: 'Dokumentasi API (Swagger)', changesFeed: 'Perubahan data (umpan Atom)', noticeTitle: 'Bukan pendapat hukum',
+      csv: 'Tabel (CSV)', xlsx: 'Tabel Excel (.xlsx)', docs: 'Dokumentasi API (Swagger)', changesFeed: 'Perubahan data (umpan Atom)', noticeTitle: 'Bukan pendapat hukum',
       footer: 'Data: peraturan KPU dan peraturan ASN yang dipublikasikan; setiap baris mencantumkan sumbernya.',
       langButton: 'English', langCode: 'en', langLabel: 'Switch to English',
       provinceSuffix: 'provinsi', national: 'Seluruh Indonesia (pemilu nasional saja)',
@@ -77,7 +77,7 @@
       timeline: 'Timeline of the stages', legendStage: 'Stage', legendNow: 'Running', legendQuiet: 'Quiet period',
       legendVote: 'Voting day', legendToday: 'The chosen date',
       feeds: 'Full schedule and data', ics: 'Calendar (iCalendar, .ics)', webcal: 'Subscribe (webcal://)',
-      csv: 'Spreadsheet (CSV)', docs: 'API documentation (Swagger)', changesFeed: 'Data changes (Atom feed)', noticeTitle: 'Not a legal opinion',
+      csv: 'Spreadsheet (CSV)', xlsx: 'Excel workbook (.xlsx)', docs: 'API documentation (Swagger)', changesFeed: 'Data changes (Atom feed)', noticeTitle: 'Not a legal opinion',
       footer: 'Data: published KPU and civil-service regulations; every row names its source.',
       langButton: 'Bahasa Indonesia', langCode: 'id', langLabel: 'Ganti ke Bahasa Indonesia',
       provinceSuffix: 'province', national: 'All of Indonesia (national elections only)',
@@ -535,7 +535,9 @@
     if (!code) { return; }
     const path = `/v1/regions/${code}/calendar`;
     $('link-ics').href = `${path}.ics`;
-    $('link-csv').href = `${path}.csv`;
+    // With a byte order mark: whoever clicks opens it in a spreadsheet, and Excel needs the mark to read UTF-8.
+    $('link-csv').href = `${path}.csv?bom=true`;
+    $('link-xlsx').href = `${path}.xlsx`;
     $('link-webcal').href = `webcal://${location.host}${path}.ics`;
     const title = lang === 'id' ? 'Netralitas ASN' : 'ASN neutrality';
     $('embed-code').value = `<iframe src="${location.origin}/embed?region=${code}${lang === 'en' ? '&lang=en' : ''}" width="320" height="160" style="border:0" title="${title}"></iframe>`;
