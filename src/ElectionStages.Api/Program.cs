@@ -23,7 +23,7 @@ if (args.FirstOrDefault() == ImportCommand.Verb)
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblems();
 builder.Services.AddSnapshotStore(builder.Configuration);
 builder.Services.AddSnapshotHealthChecks();
 builder.Services.AddRepresentations();
@@ -38,6 +38,9 @@ var app = builder.Build();
 app.UseTrustedProxies();
 app.UseNoSniff();
 app.UseHttpLogging();
+app.UseHeadAsGet();
+// Routing after HEAD has become GET, so that HEAD matches every GET endpoint (the host would otherwise route first).
+app.UseRouting();
 app.UseResponseCompression();
 app.UseCors();
 app.UseProblemResponses();
@@ -55,6 +58,7 @@ v1.MapGuidance();
 v1.MapBadge();
 v1.MapChanges();
 app.MapEmbed();
+app.MapProblemPages();
 
 await app.RunAsync();
 return 0;

@@ -37,15 +37,23 @@ public class HttpDetailsTests(SeededApiFixture fixture)
         Assert.Contains("&lt;script&gt;", (string?)JsonNode.Parse(body)!["detail"], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_wrong_method_is_a_405_that_says_the_API_only_reads()
+    [Theory]
+    [InlineData(null, "POST tidak diizinkan pada /v1/elections", "bukan bagian dari API ini")]
+    [InlineData("en", "POST is not allowed on /v1/elections", "not part of this API")]
+    public async Task A_wrong_method_is_a_405_that_says_the_API_only_reads(string? language, string says, string doesNotSay)
     {
-        using var response = await fixture.Client.PostAsync(new Uri("/v1/elections", UriKind.Relative), new StringContent(""));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/elections") { Content = new StringContent("") };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await fixture.Client.SendAsync(request);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        Assert.Contains("POST is not allowed on /v1/elections", problem.Str("detail"), StringComparison.Ordinal);
-        Assert.DoesNotContain("not part of this API", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Contains(says, problem.Str("detail"), StringComparison.Ordinal);
+        Assert.DoesNotContain(doesNotSay, problem.Str("detail"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,7 +66,9 @@ internal static class ChangesEndpoints
         long after = 0;
         if (since is not null && (!long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out after)))
         {
-            return Problems.InvalidParameter("since", $"'{Problems.Shorten(since)}' is not a revision number (a whole number from 0)");
+            return Problems.InvalidParameter("since", new LocalizedText(
+                $"'{Problems.Shorten(since)}' bukan nomor revisi (bilangan bulat mulai 0)",
+                $"'{Problems.Shorten(since)}' is not a revision number (a whole number from 0)"));
         }
 
         return request.Responder.Answer(

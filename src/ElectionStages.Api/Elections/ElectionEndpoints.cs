@@ -53,9 +53,10 @@ internal static class ElectionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/stages.{format}", (string id, string format, string? bom, [AsParameters] V1Request request) =>
-                MediaTypes.BySuffix.TryGetValue(format, out var mediaType)
-                    ? GetStages(id, mediaType, bom, request)
-                    : Problems.NotFound("format", $"'{Problems.Shorten(format)}' is not one of {string.Join(", ", MediaTypes.Suffixes)}"))
+            {
+                var (mediaType, problem) = V1Conventions.BySuffix(request.Context.Request, format);
+                return mediaType is null ? problem! : GetStages(id, mediaType, bom, request);
+            })
             .WithName("GetElectionStagesFile")
             .WithSummary("The stage schedule as a file, for links")
             .WithDescription(
@@ -64,7 +65,8 @@ internal static class ElectionEndpoints
             .Produces<ElectionStagesResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar, MediaTypes.Xlsx)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         return v1;
     }
@@ -174,5 +176,5 @@ internal static class ElectionEndpoints
         : null;
 
     private static ProblemHttpResult UnknownElection(string id) =>
-        Problems.NotFound("id", $"no election has the id '{Problems.Shorten(id)}'; GET /v1/elections lists them");
+        Problems.UnknownId(id, new LocalizedText("pemilihan", "election"), "/v1/elections");
 }

@@ -1,3 +1,4 @@
+using ElectionStages.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ElectionStages.Api.Errors;
@@ -6,39 +7,50 @@ internal static class ProblemSetup
 {
     public const string UnexpectedType = "/problems/unexpected";
 
-    /// <summary>
-    /// Unknown paths, wrong methods and unexpected failures become problem+json too, whatever the client's
-    /// <c>Accept</c> (the framework's default writer gives up when a client asked only for CSV or iCalendar).
-    /// </summary>
+    /// <summary>Problems through the framework's service, written by <see cref="ProblemWriter"/> alone.</summary>
+    public static IServiceCollection AddProblems(this IServiceCollection services)
+    {
+        services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
+        return services.AddProblemDetails();
+    }
+
+    /// <summary>Unknown paths, wrong methods and unexpected failures become problems too, in both languages.</summary>
     public static WebApplication UseProblemResponses(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = context => TypedResults.Problem(
-                type: UnexpectedType,
-                title: "Something went wrong on our side.",
-                detail: "The error was logged. Please try again later.",
-                statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context),
+            ExceptionHandler = context => Problems.Of(
+                UnexpectedType,
+                StatusCodes.Status500InternalServerError,
+                new LocalizedText("Terjadi kesalahan di pihak kami.", "Something went wrong on our side."),
+                new LocalizedText("Kesalahan ini sudah dicatat. Silakan coba lagi nanti.", "The error was logged. Please try again later."))
+                .ExecuteAsync(context),
         });
-        app.UseStatusCodePages(context => TypedResults.Problem(
-            type: context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound
-                ? Problems.NotFoundType
-                : $"/problems/http-{context.HttpContext.Response.StatusCode}",
-            title: ReasonPhrase(context.HttpContext.Response.StatusCode),
-            detail: Detail(context.HttpContext),
-            statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+        app.UseStatusCodePages(context =>
+        {
+            var status = context.HttpContext.Response.StatusCode;
+            return Problems.Of(
+                status == StatusCodes.Status404NotFound ? Problems.NotFoundType : $"/problems/http-{status}",
+                status,
+                ProblemPages.Title(status),
+                Detail(context.HttpContext)).ExecuteAsync(context.HttpContext);
+        });
         return app;
     }
 
     /// <summary>A wrong method is not an unknown path: say which, echoing the path only as far as is safe.</summary>
-    private static string Detail(HttpContext context)
+    private static LocalizedText Detail(HttpContext context)
     {
-        var (method, path) = (context.Request.Method, Problems.Shorten(context.Request.Path.Value ?? "/"));
-        return context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
-            ? $"{method} is not allowed on {path}; this API only reads (GET). See /swagger."
-            : $"{method} {path} is not part of this API; see /swagger.";
+        var (method, path) = (Problems.Shorten(context.Request.Method), Problems.Shorten(context.Request.Path.Value ?? "/"));
+        return context.Response.StatusCode switch
+        {
+            StatusCodes.Status405MethodNotAllowed => new LocalizedText(
+                $"{method} tidak diizinkan pada {path}; API ini hanya untuk membaca (GET atau HEAD). Lihat /swagger.",
+                $"{method} is not allowed on {path}; this API only reads (GET or HEAD). See /swagger."),
+            StatusCodes.Status404NotFound => new LocalizedText(
+                $"{method} {path} bukan bagian dari API ini; lihat /swagger.",
+                $"{method} {path} is not part of this API; see /swagger."),
+            _ => ProblemPages.Title(context.Response.StatusCode),
+        };
     }
-
-    private static string ReasonPhrase(int status) =>
-        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
 }

@@ -18,7 +18,9 @@ internal static class ActsEndpoints
         var snapshot = request.Snapshot();
         if (q is { Length: > MaxQueryLength })
         {
-            return Problems.InvalidParameter("q", $"is {q.Length} characters long; at most {MaxQueryLength} are accepted");
+            return Problems.InvalidParameter("q", new LocalizedText(
+                $"panjangnya {q.Length} karakter; paling banyak {MaxQueryLength} yang diterima",
+                $"is {q.Length} characters long; at most {MaxQueryLength} are accepted"));
         }
 
         var words = Words(q ?? "");
@@ -34,7 +36,7 @@ internal static class ActsEndpoints
         var snapshot = request.Snapshot();
         if (snapshot.FindAct(id) is not { } act)
         {
-            return Problems.NotFound("id", $"no act has the id '{Problems.Shorten(id)}'; GET /v1/asn/acts lists them");
+            return Problems.UnknownId(id, new LocalizedText("perbuatan", "act"), "/v1/asn/acts");
         }
 
         var (where, problem) = GuidanceEndpoints.Resolve(snapshot, date, region, zone, request.Clock);

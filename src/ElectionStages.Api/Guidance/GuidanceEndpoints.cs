@@ -164,7 +164,7 @@ internal static class GuidanceEndpoints
 
         if (snapshot.FindRule(id) is not { } rule)
         {
-            return Problems.NotFound("id", $"no rule has the id '{Problems.Shorten(id)}'; GET /v1/asn/rules lists them");
+            return Problems.UnknownId(id, new LocalizedText("aturan", "rule"), "/v1/asn/rules");
         }
 
         var (where, problem) = Resolve(snapshot, date, region, zone, request.Clock);
@@ -240,7 +240,9 @@ internal static class GuidanceEndpoints
 
             if (zone is not null && Canonical(timeZone.Id) != Canonical(found.ZoneId))
             {
-                return (null, Problems.InvalidParameter("zone", $"region {found.Code} ({found.Name}) keeps time in {found.ZoneId}, not {timeZone.Id}; leave zone out or make them agree"));
+                return (null, Problems.InvalidParameter("zone", new LocalizedText(
+                    $"wilayah {found.Code} ({found.Name}) memakai zona waktu {found.ZoneId}, bukan {timeZone.Id}; kosongkan zone atau samakan keduanya",
+                    $"region {found.Code} ({found.Name}) keeps time in {found.ZoneId}, not {timeZone.Id}; leave zone out or make them agree")));
             }
 
             timeZone = DateTimeZoneProviders.Tzdb[found.ZoneId];

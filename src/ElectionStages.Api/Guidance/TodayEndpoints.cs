@@ -19,6 +19,7 @@ internal static class TodayEndpoints
     public const string SvgContentType = "image/svg+xml; charset=utf-8";
 
     private static readonly string[] Svg = ["image/svg+xml"];
+    private static readonly string[] Languages = ["id", "en"];
 
     public static RouteGroupBuilder MapBadge(this RouteGroupBuilder v1)
     {
@@ -68,7 +69,8 @@ internal static class TodayEndpoints
 
         if (region is null)
         {
-            return Problems.InvalidParameter("region", "is required: the region code, e.g. region=33.03");
+            return Problems.InvalidParameter("region", new LocalizedText(
+                "wajib diisi: kode wilayah, misalnya region=33.03", "is required: the region code, e.g. region=33.03"));
         }
 
         var (summary, language, problem) = Resolve(snapshot, region, "region", date, lang, request.Clock, inPath: false);
@@ -97,7 +99,7 @@ internal static class TodayEndpoints
     {
         if (lang is not (null or "id" or "en"))
         {
-            return (null, null, Problems.InvalidParameter("lang", $"'{Problems.Shorten(lang)}' is not one of id, en"));
+            return (null, null, Problems.InvalidParameter("lang", Problems.NotOneOf(lang, Languages)));
         }
 
         if (!QueryParameters.TryParseDate(date, out var day, out var dateError))

@@ -41,6 +41,7 @@ internal static class OpenApiSetup
             context => context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
                 || context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase),
             docs => docs
+                .Use(new DocumentCache().InvokeAsync)
                 .UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json")
                 .UseSwaggerUI(options =>
                 {
@@ -48,5 +49,63 @@ internal static class OpenApiSetup
                     options.SwaggerEndpoint(DocumentPath, "ElectionStages v1");
                 }));
         return app;
+    }
+
+    /// <summary>
+    /// The document is the same for the life of the process, so it is generated once and then served from memory with
+    /// an ETag and <c>Cache-Control</c>, answering 304 to a matching <c>If-None-Match</c> (code generators and
+    /// Swagger UI revalidate instead of fetching 80 KB again).
+    /// </summary>
+    private sealed class DocumentCache
+    {
+        private (byte[] Body, string ContentType, Microsoft.Net.Http.Headers.EntityTagHeaderValue ETag)? cached;
+
+        public async Task InvokeAsync(HttpContext context, Func<Task> next)
+        {
+            if (!context.Request.Path.Equals(DocumentPath, StringComparison.OrdinalIgnoreCase))
+            {
+                await next();
+                return;
+            }
+
+            if (cached is not { } document)
+            {
+                var original = context.Response.Body;
+                using var buffer = new MemoryStream();
+                context.Response.Body = buffer;
+                try
+                {
+                    await next();
+                }
+                finally
+                {
+                    context.Response.Body = original;
+                }
+
+                if (context.Response.StatusCode != StatusCodes.Status200OK)
+                {
+                    await buffer.CopyToAsync(original, context.RequestAborted);
+                    return;
+                }
+
+                var body = buffer.ToArray();
+                var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body).AsSpan(0, 12));
+                cached = document = (body, context.Response.ContentType ?? "application/json; charset=utf-8", new($"\"{hash}\""));
+            }
+
+            var response = context.Response;
+            response.Headers.ETag = document.ETag.ToString();
+            response.Headers.CacheControl = "public, max-age=300";
+            if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || tag.Compare(document.ETag, useStrongComparison: false)))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = document.ContentType;
+            response.ContentLength = document.Body.Length;
+            await response.Body.WriteAsync(document.Body, context.RequestAborted);
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using ElectionStages.Api.Errors;
+using ElectionStages.Domain;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ElectionStages.Api.Operations;
@@ -52,11 +54,14 @@ internal static class RateLimitingSetup
                     ? (int)Math.Ceiling(wait.TotalSeconds)
                     : settings.WindowSeconds;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await TypedResults.Problem(
-                    type: TooManyRequestsType,
-                    title: "Too many requests.",
-                    detail: $"This client may make {settings.PermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s.",
-                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+                await Problems.Of(
+                    TooManyRequestsType,
+                    StatusCodes.Status429TooManyRequests,
+                    new LocalizedText("Terlalu banyak permintaan.", "Too many requests."),
+                    new LocalizedText(
+                        $"Alamat ini boleh mengirim {settings.PermitLimit} permintaan per {settings.WindowSeconds} detik; coba lagi setelah {retryAfter} detik.",
+                        $"This client may make {settings.PermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s."))
+                    .ExecuteAsync(context.HttpContext);
             };
         });
         return services;

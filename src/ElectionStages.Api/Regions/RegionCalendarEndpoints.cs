@@ -32,16 +32,18 @@ internal static class RegionCalendarEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         regions.MapGet("/{code}/calendar.{format}", (string code, string format, string? bom, [AsParameters] V1Request request) =>
-                MediaTypes.BySuffix.TryGetValue(format, out var mediaType)
-                    ? Calendar(code, mediaType, bom, request)
-                    : Problems.NotFound("format", $"'{Problems.Shorten(format)}' is not one of {string.Join(", ", MediaTypes.Suffixes)}"))
+            {
+                var (mediaType, problem) = V1Conventions.BySuffix(request.Context.Request, format);
+                return mediaType is null ? problem! : Calendar(code, mediaType, bom, request);
+            })
             .WithName("GetRegionCalendarFile")
             .WithSummary("A region's calendar as a file, for links")
             .WithDescription("The same calendar chosen by suffix: `calendar.ics` (subscribe as webcal://…), `calendar.csv`, `calendar.xlsx` (Excel) or `calendar.json`.")
             .Produces<RegionCalendarResponse>(StatusCodes.Status200OK, MediaTypes.Json, MediaTypes.Csv, MediaTypes.Calendar, MediaTypes.Xlsx)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         return regions;
     }

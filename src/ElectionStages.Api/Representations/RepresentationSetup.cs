@@ -9,6 +9,20 @@ namespace ElectionStages.Api.Representations;
 
 internal static class RepresentationSetup
 {
+    /// <summary>What a page on another origin may send: content negotiation, language and revalidation.</summary>
+    private static readonly string[] CorsRequestHeaders =
+    [
+        HeaderNames.Accept, HeaderNames.AcceptLanguage, HeaderNames.ContentLanguage, HeaderNames.IfNoneMatch,
+        HeaderNames.IfModifiedSince, HeaderNames.CacheControl, HeaderNames.Pragma, "X-Requested-With",
+    ];
+
+    /// <summary>What its script may read beyond the CORS-safelisted headers: validators, waits, languages, file names.</summary>
+    private static readonly string[] CorsExposedHeaders =
+    [
+        HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.RetryAfter, HeaderNames.ContentLanguage,
+        HeaderNames.ContentDisposition, HeaderNames.Vary,
+    ];
+
     /// <summary>
     /// The JSON settings (NodaTime types, kebab-case enums), representations and their cache, open CORS for GET, and
     /// Brotli/gzip for the API's media types and the page.
@@ -25,9 +39,9 @@ internal static class RepresentationSetup
         services.AddSingleton<Responder>();
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .AllowAnyOrigin()
-            .WithMethods(HttpMethods.Get)
-            .WithHeaders(HeaderNames.Accept, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince)
-            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified)
+            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .WithHeaders(CorsRequestHeaders)
+            .WithExposedHeaders(CorsExposedHeaders)
             .SetPreflightMaxAge(TimeSpan.FromDays(1))));
         services.AddResponseCompression(options =>
         {

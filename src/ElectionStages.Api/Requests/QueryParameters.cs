@@ -11,33 +11,37 @@ namespace ElectionStages.Api.Requests;
 /// </summary>
 internal static class QueryParameters
 {
+    private static readonly LocalizedText None = new(string.Empty, string.Empty);
+
     public const int MaxLength = 100;
 
-    public static bool TryParseZone(string? zoneId, out DateTimeZone zone, out string error)
+    public static bool TryParseZone(string? zoneId, out DateTimeZone zone, out LocalizedText error)
     {
         zone = DateTimeZone.Utc;
         if (zoneId is null)
         {
             zone = DateTimeZoneProviders.Tzdb[ZonedToday.DefaultZoneId];
-            error = string.Empty;
+            error = None;
             return true;
         }
 
         if (zoneId.Length > MaxLength || DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is not { } found)
         {
-            error = $"'{Problems.Shorten(zoneId)}' is not an IANA time zone id; Indonesia uses Asia/Jakarta and Asia/Pontianak (WIB), Asia/Makassar (WITA) and Asia/Jayapura (WIT)";
+            error = new LocalizedText(
+                $"'{Problems.Shorten(zoneId)}' bukan id zona waktu IANA; Indonesia memakai Asia/Jakarta dan Asia/Pontianak (WIB), Asia/Makassar (WITA) dan Asia/Jayapura (WIT)",
+                $"'{Problems.Shorten(zoneId)}' is not an IANA time zone id; Indonesia uses Asia/Jakarta and Asia/Pontianak (WIB), Asia/Makassar (WITA) and Asia/Jayapura (WIT)");
             return false;
         }
 
         zone = found;
-        error = string.Empty;
+        error = None;
         return true;
     }
 
-    public static bool TryParseDate(string? text, out LocalDate date, out string error)
+    public static bool TryParseDate(string? text, out LocalDate date, out LocalizedText error)
     {
         date = default;
-        error = string.Empty;
+        error = None;
         if (text is null)
         {
             return true;
@@ -47,7 +51,9 @@ internal static class QueryParameters
         var result = text.Length <= MaxLength ? LocalDatePattern.Iso.Parse(text) : null;
         if (result is not { Success: true } || LocalDatePattern.Iso.Format(result.Value) != text)
         {
-            error = $"'{Problems.Shorten(text)}' is not a real calendar date in yyyy-MM-dd form";
+            error = new LocalizedText(
+                $"'{Problems.Shorten(text)}' bukan tanggal kalender yang nyata dalam bentuk yyyy-MM-dd",
+                $"'{Problems.Shorten(text)}' is not a real calendar date in yyyy-MM-dd form");
             return false;
         }
 
@@ -59,16 +65,18 @@ internal static class QueryParameters
     /// <c>bom</c>: <c>true</c> puts a UTF-8 byte order mark before a CSV (for Excel), <c>false</c> or absent does not.
     /// Any other value is a problem, also where the representation is not CSV, so a typo never goes unnoticed.
     /// </summary>
-    public static bool TryParseBom(string? text, out bool bom, out string error)
+    public static bool TryParseBom(string? text, out bool bom, out LocalizedText error)
     {
         bom = text == "true";
-        error = string.Empty;
+        error = None;
         if (text is null or "true" or "false")
         {
             return true;
         }
 
-        error = $"'{Problems.Shorten(text)}' is neither true nor false; bom=true starts a CSV with a UTF-8 byte order mark for Excel";
+        error = new LocalizedText(
+            $"'{Problems.Shorten(text)}' bukan true atau false; bom=true mengawali CSV dengan penanda urutan bita UTF-8 untuk Excel",
+            $"'{Problems.Shorten(text)}' is neither true nor false; bom=true starts a CSV with a UTF-8 byte order mark for Excel");
         return false;
     }
 }
