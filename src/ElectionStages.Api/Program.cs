@@ -41,6 +41,7 @@ app.UseHttpLogging();
 app.UseResponseCompression();
 app.UseCors();
 app.UseProblemResponses();
+app.UseMetricsReadOnly();
 app.UseRateLimiter();
 app.UseElectionStagesOpenApi();
 app.UseElectionStagesPage();
