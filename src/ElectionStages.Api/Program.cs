@@ -42,6 +42,7 @@ app.UseResponseCompression();
 app.UseCors();
 app.UseProblemResponses();
 app.UseMetricsReadOnly();
+app.UseNoRequestContent();
 app.UseRateLimiter();
 app.UseElectionStagesOpenApi();
 app.UseElectionStagesPage();

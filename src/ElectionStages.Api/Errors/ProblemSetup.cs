@@ -34,9 +34,12 @@ internal static class ProblemSetup
     private static string Detail(HttpContext context)
     {
         var (method, path) = (context.Request.Method, Problems.Shorten(context.Request.Path.Value ?? "/"));
-        return context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
-            ? $"{method} is not allowed on {path}; this API only reads (GET). See /swagger."
-            : $"{method} {path} is not part of this API; see /swagger.";
+        return context.Response.StatusCode switch
+        {
+            StatusCodes.Status405MethodNotAllowed => $"{method} is not allowed on {path}; this API only reads (GET). See /swagger.",
+            StatusCodes.Status413PayloadTooLarge => $"{method} {path} came with request content; this API takes none. Send the request without a body.",
+            _ => $"{method} {path} is not part of this API; see /swagger.",
+        };
     }
 
     private static string ReasonPhrase(int status) =>
