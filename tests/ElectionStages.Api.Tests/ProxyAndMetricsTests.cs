@@ -55,18 +55,21 @@ public class ProxyAndMetricsTests(SeededApiFixture fixture)
     [Fact]
     public async Task Metrics_answer_GET_and_HEAD_and_every_other_method_gets_a_405_problem()
     {
+        // Its own instance: the exporter caches a scrape briefly, and other tests read the shared one's revision.
+        await using var factory = new ApiFactory(fixture.ConnectionString, SeededApiFixture.DefaultNow);
+        using var client = await factory.CreateReadyClientAsync();
         // The representation cache reports its budget once it exists (the first /v1 request creates it).
-        using var answer = await fixture.Client.GetAsync(new Uri("/v1/elections", UriKind.Relative));
-        using var get = await fixture.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var answer = await client.GetAsync(new Uri("/v1/elections", UriKind.Relative));
+        using var get = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Contains("electionstages_representation_cache_limit_bytes", await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var head = await fixture.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/metrics"));
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/metrics"));
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
 
         foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch })
         {
             using var request = new HttpRequestMessage(method, "/METRICS") { Content = method == HttpMethod.Delete ? null : new StringContent("") };
-            using var response = await fixture.Client.SendAsync(request);
+            using var response = await client.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
