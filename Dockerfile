@@ -17,9 +17,13 @@ COPY --from=build /app ./
 COPY seed-data/ ./seed-data/
 # DOTNET_GCgen0size: a 4 MB gen0 budget for the Workstation GC the app is built with; keeps a replica's peak RSS
 # under 150 MB at no cost in CPU per request (bench/README.md). Only the environment can set it.
+# MALLOC_MMAP_THRESHOLD_: glibc serves every native block of 128 KiB or more (Brotli's and zlib's working memory,
+# a few MB per body compressed) with its own mapping and returns it on free, instead of letting each thread's arena
+# keep tens of MB; under distinct-key load that is most of the native memory (bench/memory, docs/operations.md).
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    DOTNET_GCgen0size=0x400000
+    DOTNET_GCgen0size=0x400000 \
+    MALLOC_MMAP_THRESHOLD_=131072
 EXPOSE 8080
 # The image's built-in unprivileged user.
 USER $APP_UID

@@ -44,6 +44,8 @@ app.UseRouting();
 app.UseResponseCompression();
 app.UseCors();
 app.UseProblemResponses();
+app.UseMetricsReadOnly();
+app.UseNoRequestContent();
 app.UseRateLimiter();
 app.UseElectionStagesOpenApi();
 app.UseElectionStagesPage();

@@ -50,6 +50,9 @@ internal static class ProblemSetup
             StatusCodes.Status404NotFound => new LocalizedText(
                 $"{method} {path} bukan bagian dari API ini; lihat /swagger.",
                 $"{method} {path} is not part of this API; see /swagger."),
+            StatusCodes.Status413PayloadTooLarge => new LocalizedText(
+                $"{method} {path} dikirim dengan isi permintaan; API ini tidak menerima isi. Kirim permintaan tanpa isi (body).",
+                $"{method} {path} came with request content; this API takes none. Send the request without a body."),
             _ => ProblemPages.Title(context.Response.StatusCode),
         };
     }

@@ -7,8 +7,10 @@ namespace ElectionStages.Api.Import;
 /// <summary>
 /// The role the API connects with: it may read the tables it serves and LISTEN, nothing else. The import (which runs
 /// the migrations and writes) creates it on every run and grants it SELECT on every table but the migration journal and
-/// the kept seed files, so new tables are covered. In this database nobody but its owner may create temporary tables,
-/// and the role's queries and idle transactions have time limits. A password is sent as a SCRAM-SHA-256 verifier
+/// the kept seed files, so new tables are covered. This database may be connected to only by its owner, superusers and
+/// the roles granted CONNECT (the reader); nobody but its owner may create temporary tables in it; the role's queries
+/// and idle transactions have time limits. Other databases of the cluster are beyond the import: PostgreSQL grants
+/// CONNECT on each to PUBLIC and has no per-role deny, so <c>pg_hba.conf</c> confines the reader (docs/operations.md). A password is sent as a SCRAM-SHA-256 verifier
 /// computed here, so the plain password never reaches the server or its statement log.
 /// </summary>
 internal static partial class ReaderRole
@@ -30,7 +32,7 @@ internal static partial class ReaderRole
                 IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = @name) THEN
                     EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT', @name);
                 END IF;
-                EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+                EXECUTE format('REVOKE TEMPORARY, CONNECT ON DATABASE %I FROM PUBLIC', current_database());
                 EXECUTE format('REVOKE ALL ON DATABASE %I FROM %I', current_database(), @name);
                 EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), @name);
                 EXECUTE format('REVOKE CREATE ON SCHEMA public FROM PUBLIC');

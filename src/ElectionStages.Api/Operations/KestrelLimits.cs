@@ -25,6 +25,30 @@ internal static class KestrelLimits
         });
 
     /// <summary>
+    /// A GET or HEAD that carries content (<c>Content-Length</c> above 0 or <c>Transfer-Encoding</c>) gets 413 as a
+    /// problem: Kestrel would refuse the body only when something reads it (<c>MaxRequestBodySize</c> is 0), which no
+    /// endpoint does, and then without a body of its own. Other methods get the router's 405. Runs inside the problem
+    /// responses; the unread content makes Kestrel close the connection afterwards.
+    /// </summary>
+    public static WebApplication UseNoRequestContent(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) &&
+                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true &&
+                request.ContentLength != 0)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
+    /// <summary>
     /// The connections a process with <paramref name="openFiles"/> descriptors can hold: three quarters, keeping at least
     /// <see cref="ReservedDescriptors"/> back, and at least 64.
     /// </summary>

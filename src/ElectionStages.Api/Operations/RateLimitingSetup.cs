@@ -15,6 +15,9 @@ internal sealed class RateLimitingOptions
     public int PermitLimit { get; set; } = 1000;
 
     public int WindowSeconds { get; set; } = 10;
+
+    /// <summary>Whether <c>/metrics</c> is exempt like the health endpoints; by default it is limited like the API.</summary>
+    public bool ExemptMetrics { get; set; }
 }
 
 internal static class RateLimitingSetup
@@ -23,7 +26,8 @@ internal static class RateLimitingSetup
 
     /// <summary>
     /// The built-in limiter: a fixed window per client address (behind a proxy, configure forwarded headers so this is
-    /// the caller's address). Health and metrics endpoints are exempt so probes and scrapes never starve.
+    /// the caller's address). Health endpoints are exempt so probes never starve; <c>/metrics</c> is limited like the
+    /// API (a scrape every few seconds is far below the limit) unless <c>RateLimiting:ExemptMetrics</c> is true.
     /// </summary>
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,7 +42,7 @@ internal static class RateLimitingSetup
             // Partitioned by the address itself (not its string form, which would be formatted on every request);
             // IPAddress.None stands for "unknown" and the exempt paths share one unlimited partition.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(context =>
-                IsExempt(context.Request.Path)
+                IsExempt(context.Request.Path, settings.ExemptMetrics)
                     ? RateLimitPartition.GetNoLimiter(IPAddress.IPv6None)
                     : RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress ?? IPAddress.None,
@@ -67,7 +71,8 @@ internal static class RateLimitingSetup
         return services;
     }
 
-    private static bool IsExempt(PathString path) =>
+    private static bool IsExempt(PathString path, bool exemptMetrics) =>
         // Paths match without regard to case (/HEALTH/LIVE is the same endpoint), so the exemption does too.
-        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) ||
+        (exemptMetrics && path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase));
 }

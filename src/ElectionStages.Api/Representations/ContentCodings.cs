@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Microsoft.Net.Http.Headers;
 
@@ -75,15 +76,26 @@ internal static class ContentCodings
         _ => throw new ArgumentOutOfRangeException(nameof(coding), coding, "not a content coding this API serves"),
     };
 
+    /// <summary>
+    /// Into a pooled buffer, then copied at its real size: the worst-case buffer of a large body would otherwise be a
+    /// fresh array on the large object heap for every body compressed.
+    /// </summary>
     private static byte[] CompressBrotli(byte[] body)
     {
-        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
-        if (!BrotliEncoder.TryCompress(body, buffer, out var written, BrotliQuality, BrotliWindow))
+        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(body.Length));
+        try
         {
-            throw new InvalidOperationException("Brotli compression did not fit its maximum compressed length.");
-        }
+            if (!BrotliEncoder.TryCompress(body, buffer, out var written, BrotliQuality, BrotliWindow))
+            {
+                throw new InvalidOperationException("Brotli compression did not fit its maximum compressed length.");
+            }
 
-        return buffer.AsSpan(0, written).ToArray();
+            return buffer.AsSpan(0, written).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static byte[] CompressGzip(byte[] body)

@@ -40,13 +40,23 @@ internal sealed class Representation
     public bool Compressible { get; init; } = true;
 
     /// <summary>
-    /// What the representation may hold once its compressed forms exist, for the cache's byte budget: JSON, CSV and
-    /// iCalendar compress to well under a third of their size in either coding, so half the body again covers both.
+    /// What the representation costs in memory now, for the cache's byte budget: the body and every compressed form it
+    /// keeps (each array with its header), the ETag in both forms, the object itself, and the cache's own entry for
+    /// it with its key (<see cref="RepresentationCache"/>). It grows when a compressed form is added.
     /// </summary>
-    public long BudgetBytes => Body.Length + (Compressible ? Body.Length / 2 : 0) + 256;
+    public long CostBytes =>
+        ObjectSizes.EntryOverhead + ObjectSizes.Of(CacheKey) + ObjectSizes.RepresentationObject + ObjectSizes.Of(ETag) +
+        ObjectSizes.EntityTagObject + ObjectSizes.Of(ETag) + ObjectSizes.Of(Body) + ObjectSizes.Of(ContentDisposition) +
+        ObjectSizes.Of(Volatile.Read(ref brotli)) + ObjectSizes.Of(Volatile.Read(ref gzip));
 
     private byte[]? brotli;
     private byte[]? gzip;
+
+    /// <summary>The cache's key for this representation, and whom to tell when a compressed form is added (set by the
+    /// cache that keeps it, so that it can count the new bytes).</summary>
+    internal string? CacheKey { get; set; }
+
+    internal Action<Representation>? Grew { get; set; }
 
     /// <summary>
     /// The body in a content coding (<see cref="ContentCodings"/>), compressed on first use and then kept: the same bytes
@@ -63,6 +73,34 @@ internal sealed class Representation
     private byte[] Keep(ref byte[]? slot, string coding)
     {
         var compressed = ContentCodings.Compress(Body, coding);
-        return Interlocked.CompareExchange(ref slot, compressed, null) ?? compressed;
+        if (Interlocked.CompareExchange(ref slot, compressed, null) is { } first)
+        {
+            return first;
+        }
+
+        Grew?.Invoke(this);
+        return compressed;
     }
+}
+
+/// <summary>
+/// What objects cost on the 64-bit runtime: a header and method-table pointer (16 bytes) before the fields, an array's
+/// length after them, everything rounded up to 8 bytes.
+/// </summary>
+internal static class ObjectSizes
+{
+    /// <summary>A MemoryCache entry (CacheEntry with its fields and state) and its ConcurrentDictionary node.</summary>
+    public const long EntryOverhead = 160 + 48;
+
+    /// <summary><see cref="Representation"/>: eight references and a DateTimeOffset.</summary>
+    public const long RepresentationObject = 16 + (8 * 8) + 16;
+
+    /// <summary>An EntityTagHeaderValue (a StringSegment and a flag); its tag string is counted apart.</summary>
+    public const long EntityTagObject = 16 + 16 + 8;
+
+    public static long Of(string? text) => text is null ? 0 : Round(16 + 4 + 2 + (2L * text.Length));
+
+    public static long Of(byte[]? array) => array is null ? 0 : Round(16 + 8 + array.LongLength);
+
+    private static long Round(long bytes) => (bytes + 7) & ~7L;
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using OpenTelemetry.Metrics;
 
 namespace ElectionStages.Api.Representations;
 
@@ -36,6 +37,8 @@ internal static class RepresentationSetup
         });
         services.AddOptions<RepresentationCacheOptions>().BindConfiguration(RepresentationCacheOptions.Section);
         services.AddSingleton<RepresentationCache>();
+        // The cache's entries and bytes at /metrics, beside the runtime's GC figures.
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(RepresentationCache.MeterName));
         services.AddSingleton<Responder>();
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .AllowAnyOrigin()
