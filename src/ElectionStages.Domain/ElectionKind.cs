@@ -1,5 +1,6 @@
 namespace ElectionStages.Domain;
 
+/// <summary>The kind of election.</summary>
 public enum ElectionKind
 {
     /// <summary>General election (national): President, DPR, DPD, DPRD.</summary>

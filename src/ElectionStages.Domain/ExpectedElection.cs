@@ -2,6 +2,7 @@ using NodaTime;
 
 namespace ElectionStages.Domain;
 
+/// <summary>Whether an election is scheduled by a stage regulation or only expected.</summary>
 public enum ElectionStatus
 {
     /// <summary>Its stages are set by a regulation; it has a voting day.</summary>
@@ -28,6 +29,14 @@ public sealed record ExpectedElection(
     LocalizedText? Note);
 
 /// <summary>An election still to come on some date: scheduled (with its voting day) or expected (with its window, if any).</summary>
+/// <param name="Id">Election id, e.g. <c>pemilu-2029</c>.</param>
+/// <param name="Kind">General (<c>pemilu</c>) or regional (<c>pilkada</c>) election.</param>
+/// <param name="Name">The election's name.</param>
+/// <param name="Status"><c>scheduled</c> (a stage regulation sets it) or <c>expected</c> (decided in principle only).</param>
+/// <param name="VotingDay">The (first-round) voting day of a scheduled election; null for an expected one.</param>
+/// <param name="WindowStart">The first day the voting day of an expected election may fall on, where the law gives one; else null.</param>
+/// <param name="WindowEnd">The last day the voting day of an expected election may fall on, where the law gives one; else null.</param>
+/// <param name="WindowText">What is and is not decided about an expected election's date; null for a scheduled one.</param>
 public sealed record UpcomingElection(
     string Id,
     ElectionKind Kind,

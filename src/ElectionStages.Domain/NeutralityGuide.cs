@@ -14,6 +14,7 @@ public sealed record RuleInForce(NeutralityRule Rule, IReadOnlyList<ContestPhase
 /// </summary>
 public sealed record NextChange(LocalDate Date, IReadOnlyList<ContestPhase> Contests, IReadOnlyList<string> Added, IReadOnlyList<string> Removed);
 
+/// <summary>What a notice on an answer is about.</summary>
 public enum NoticeCode
 {
     /// <summary>The date is before the first day of any modelled law: there is nothing to answer with.</summary>
@@ -42,10 +43,16 @@ public sealed record GuidanceAnswer(
     IReadOnlyList<GuidanceNotice> Notices,
     IReadOnlyList<Authority> ReportTo);
 
+/// <summary>The answer to "may an ASN do this act, then and there?".</summary>
 public enum Verdict
 {
+    /// <summary>A rule in force forbids the act.</summary>
     Prohibited,
+
+    /// <summary>A rule in force allows the act.</summary>
     Allowed,
+
+    /// <summary>No modelled rule decides the act that day; that is no permission: the general duties still bind.</summary>
     NotRegulated,
 }
 

@@ -2,6 +2,7 @@ using NodaTime;
 
 namespace ElectionStages.Domain;
 
+/// <summary>What a rule says of an act.</summary>
 public enum RuleKind
 {
     /// <summary>An act the ASN must not do.</summary>
@@ -36,10 +37,14 @@ public enum Addressee
 /// <summary>Why a rule is in an answer: it holds at all times, or a contest's phase puts it in force that day.</summary>
 public enum RuleScope
 {
+    /// <summary>Put in force by the phase of a contest (its <c>phases</c>) on the days of that phase.</summary>
     Phase,
+
+    /// <summary>Holds on every date of its validity, whatever the phase.</summary>
     Always,
 }
 
+/// <summary>The tier of the sanction for breaking a rule.</summary>
 public enum SanctionKind
 {
     /// <summary>Sanksi moral under the civil-service code of ethics (PP 42/2004).</summary>
@@ -119,15 +124,31 @@ public sealed record NeutralityRule(
     };
 }
 
+/// <summary>The kind of a law, regulation or other text that rules cite.</summary>
 public enum InstrumentKind
 {
+    /// <summary>A statute (undang-undang, UU).</summary>
     UndangUndang,
+
+    /// <summary>A government regulation in lieu of a statute (peraturan pemerintah pengganti undang-undang).</summary>
     Perppu,
+
+    /// <summary>A government regulation (peraturan pemerintah, PP).</summary>
     PeraturanPemerintah,
+
+    /// <summary>A presidential regulation (peraturan presiden, Perpres).</summary>
     PeraturanPresiden,
+
+    /// <summary>A circular (surat edaran, SE) of a minister or agency.</summary>
     SuratEdaran,
+
+    /// <summary>A joint decree of several bodies (surat keputusan bersama, SKB).</summary>
     KeputusanBersama,
+
+    /// <summary>A cooperation agreement between bodies (perjanjian kerja sama, PKS).</summary>
     PerjanjianKerjaSama,
+
+    /// <summary>A ruling of the Constitutional Court (putusan Mahkamah Konstitusi).</summary>
     PutusanMk,
 
     /// <summary>A public statement by an official: guidance, not a legal instrument.</summary>

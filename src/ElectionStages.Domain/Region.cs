@@ -1,9 +1,15 @@
 namespace ElectionStages.Domain;
 
+/// <summary>The level of a region in the Kemendagri code list.</summary>
 public enum RegionKind
 {
+    /// <summary>A province (provinsi), code <c>33</c>.</summary>
     Province,
+
+    /// <summary>A regency (kabupaten), code <c>33.03</c>.</summary>
     Regency,
+
+    /// <summary>A city (kota), code <c>33.72</c>.</summary>
     City,
 }
 

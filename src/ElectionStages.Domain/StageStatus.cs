@@ -1,5 +1,6 @@
 namespace ElectionStages.Domain;
 
+/// <summary>Whether a stage is part of the schedule in force.</summary>
 public enum StageStatus
 {
     /// <summary>Part of the schedule in force.</summary>

@@ -444,7 +444,10 @@ public class DownloadsTests(SeededApiFixture fixture)
         foreach (var path in new[] { "/v1/elections/{id}/stages.{format}", "/v1/regions/{code}/calendar.{format}" })
         {
             var format = paths[path]!["get"]!["parameters"]!.AsArray().Single(p => p.Str("name") == "format")!;
-            Assert.Equal(["json", "csv", "ics", "xlsx"], format["schema"]!["enum"]!.AsArray().Select(v => (string?)v));
+            var reference = format["schema"].Str("$ref");
+            Assert.Equal("#/components/schemas/FileFormat", reference);
+            var schema = document["components"]!["schemas"]!["FileFormat"]!;
+            Assert.Equal(["json", "csv", "ics", "xlsx"], schema["enum"]!.AsArray().Select(v => (string?)v));
         }
 
         foreach (var path in new[] { "/v1/elections/{id}/stages", "/v1/elections/{id}/stages.{format}", "/v1/regions/{code}/calendar", "/v1/regions/{code}/calendar.{format}" })

@@ -11,12 +11,24 @@ using NodaTime;
 
 namespace ElectionStages.Api.Changes;
 
+/// <summary>A row that an import changed.</summary>
+/// <param name="Id">The row's key (a stage's is <c>election-id/stage-id</c>).</param>
+/// <param name="Fields">The columns that changed.</param>
 public sealed record RowChangeResponse(string Id, IReadOnlyList<string> Fields);
 
 /// <summary>What one import changed in one seed file (<c>stages.csv</c>): row keys added, removed and changed.</summary>
+/// <param name="File">The seed file, e.g. <c>stages.csv</c>.</param>
+/// <param name="Added">The keys of the rows added.</param>
+/// <param name="Removed">The keys of the rows removed.</param>
+/// <param name="Changed">The rows changed, with the columns that changed.</param>
 public sealed record TableChangeResponse(string File, IReadOnlyList<string> Added, IReadOnlyList<string> Removed, IReadOnlyList<RowChangeResponse> Changed);
 
 /// <summary>One import that changed content: its revision, when, the seed files' SHA-256, and what it changed (<c>initial</c>: the first recorded import, everything added).</summary>
+/// <param name="Revision">The data revision the import created.</param>
+/// <param name="ImportedAt">When it was imported.</param>
+/// <param name="ContentSha256">The SHA-256 of the seed files' names and bytes, hex.</param>
+/// <param name="Initial">True for the first recorded import, in which every row counts as added.</param>
+/// <param name="Tables">What it changed, per seed file.</param>
 public sealed record ChangeResponse(long Revision, Instant ImportedAt, string ContentSha256, bool Initial, IReadOnlyList<TableChangeResponse> Tables)
 {
     internal static ChangeResponse From(DataChange c) => new(
@@ -25,6 +37,9 @@ public sealed record ChangeResponse(long Revision, Instant ImportedAt, string Co
 }
 
 /// <summary>The changes after revision <c>since</c>, oldest first, and the current revision.</summary>
+/// <param name="Revision">The current data revision.</param>
+/// <param name="Since">The revision asked from (<c>since</c>).</param>
+/// <param name="Changes">The imports after it that changed content, oldest first.</param>
 public sealed record ChangesResponse(long Revision, long Since, IReadOnlyList<ChangeResponse> Changes);
 
 /// <summary><c>/v1/changes</c>: what each import changed, as JSON for integrators and as an Atom feed for people.</summary>
@@ -54,7 +69,7 @@ internal static class ChangesEndpoints
             .WithName("GetChangesFeed")
             .WithSummary("The changes as an Atom feed")
             .WithDescription("The most recent imports that changed content, one Atom entry each, in Indonesian and English.")
-            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/atom+xml")
             .Produces(StatusCodes.Status304NotModified)
             .Negotiates(Atom);
         return v1;

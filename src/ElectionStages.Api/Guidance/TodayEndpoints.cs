@@ -30,7 +30,7 @@ internal static class TodayEndpoints
             .WithDescription(
                 "An SVG badge for a region's sites: \"Hari ini: Masa tenang · s.d. 13 Feb 2024\". `date` (default today in " +
                 "the region's zone) and `lang` (`id`, the default, or `en`). Cached with an ETag like every answer.")
-            .Produces<string>(StatusCodes.Status200OK, "image/svg+xml")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/svg+xml")
             .Produces(StatusCodes.Status304NotModified)
             .Negotiates(Svg)
             .ProducesProblem(StatusCodes.Status400BadRequest)

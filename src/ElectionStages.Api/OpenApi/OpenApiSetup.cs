@@ -23,12 +23,32 @@ internal static class OpenApiSetup
                     "from public regulations, not legal advice.",
                 License = new OpenApiLicense { Name = "Data: see seed-data/README.md" },
             });
+            // Relative: the document is right on whatever host serves it (replicas, proxies, a local run), and the
+            // committed copy names no host. A generated client is given its base URL anyway.
+            options.AddServer(new OpenApiServer { Url = "/", Description = "The host that serves this document." });
+
+            // The contracts' XML documentation (records' <param>, enums' members) becomes the descriptions.
+            foreach (var docs in XmlDocumentation.All)
+            {
+                options.IncludeXmlComments(() => docs.Document);
+            }
+
+            // Properties that refer to a schema are allOf: [$ref], so that OpenAPI 3.0 can carry their description and
+            // nullable beside the reference (a bare $ref ignores its siblings).
+            options.UseAllOfToExtendReferenceSchemas();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
-            options.OperationFilter<QueryParameterDocumentation>();
+            options.SchemaFilter<ContractSchemas>();
+            options.OperationFilter<ParameterDocumentation>();
             options.OperationFilter<TextRepresentationSchemas>();
+            options.OperationFilter<ProblemResponses>();
+            options.OperationFilter<ResponseHeaders>();
+            options.OperationFilter<ResponseExamples>();
             options.OperationFilter<ResponsesInStatusOrder>();
-            options.MapType<LocalDate>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Example = System.Text.Json.Nodes.JsonValue.Create("2024-02-14") });
+            options.DocumentFilter<ProblemResponses>();
+            options.DocumentFilter<ResponseHeaders>();
+            options.MapType<LocalDate>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" });
+            options.MapType<Instant>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" });
         });
         return services;
     }

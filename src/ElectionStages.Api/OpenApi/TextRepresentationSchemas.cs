@@ -42,6 +42,8 @@ internal sealed class TextRepresentationSchemas : IOperationFilter
         },
     };
 
+    private const string FileFormatSchemaId = "FileFormat";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var producesFiles = false;
@@ -85,17 +87,24 @@ internal sealed class TextRepresentationSchemas : IOperationFilter
             {
                 case "format" when parameter.In == ParameterLocation.Path:
                     parameter.Description = "The file type: `json`, `csv`, `ics` (iCalendar) or `xlsx` (Excel).";
-                    parameter.Schema = new OpenApiSchema
+                    // One named enum for every file route, so a generated client has one FileFormat type.
+                    if (!context.SchemaRepository.Schemas.ContainsKey(FileFormatSchemaId))
                     {
-                        Type = JsonSchemaType.String,
-                        Enum = [.. MediaTypes.Suffixes.Select(suffix => (JsonNode)JsonValue.Create(suffix))],
-                    };
+                        context.SchemaRepository.AddDefinition(FileFormatSchemaId, new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            Description = "A file type by its suffix: `json`, `csv`, `ics` (iCalendar) or `xlsx` (Excel).",
+                            Enum = [.. MediaTypes.Suffixes.Select(suffix => (JsonNode)JsonValue.Create(suffix))],
+                        });
+                    }
+
+                    parameter.Schema = new OpenApiSchemaReference(FileFormatSchemaId, context.Document);
                     break;
                 case "bom" when parameter.In == ParameterLocation.Query:
                     parameter.Description =
                         "`true` starts a CSV with a UTF-8 byte order mark, so Excel reads its accents and \"§\" right; " +
                         "`false` or absent: plain UTF-8. Other representations are the same either way; any other value is a 400.";
-                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = JsonValue.Create(false) };
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean };
                     break;
                 default:
                     break;

@@ -8,8 +8,14 @@ using ElectionStages.Domain;
 namespace ElectionStages.Api.Regions;
 
 /// <summary>Every election that applies to one region, with its stages: what a district office subscribes to.</summary>
+/// <param name="Region">The region.</param>
+/// <param name="Revision">The data revision the answer was built from.</param>
+/// <param name="Elections">The general elections and the regional elections held in the region, each with all its stages.</param>
 public sealed record RegionCalendarResponse(RegionResponse Region, long Revision, IReadOnlyList<RegionElection> Elections);
 
+/// <summary>One election that applies to a region, with its stages.</summary>
+/// <param name="Election">The election.</param>
+/// <param name="Stages">Every stage and sub-stage of it, in schedule order.</param>
 public sealed record RegionElection(ElectionResponse Election, IReadOnlyList<StageResponse> Stages);
 
 /// <summary><c>/v1/regions/{code}/calendar</c>: every election stage that applies to one region, as JSON, CSV or iCalendar.</summary>

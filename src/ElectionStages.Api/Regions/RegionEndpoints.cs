@@ -7,6 +7,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ElectionStages.Api.Regions;
 
 /// <summary>A province or regency/city: its Kemendagri code, name, parent and the IANA zone it keeps time in.</summary>
+/// <param name="Code">Kemendagri code: <c>33</c> for a province, <c>33.03</c> for a regency/city.</param>
+/// <param name="Name">The region's name, e.g. <c>Kabupaten Purbalingga</c>.</param>
+/// <param name="Kind">Province, regency or city.</param>
+/// <param name="ParentCode">The province of a regency/city; null for a province.</param>
+/// <param name="Zone">The IANA time zone the region keeps time in.</param>
+/// <param name="Source">Where the code and name come from.</param>
 public sealed record RegionResponse(string Code, string Name, RegionKind Kind, string? ParentCode, string Zone, string Source)
 {
     internal static RegionResponse From(Region region) =>

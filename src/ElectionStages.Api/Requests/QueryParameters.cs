@@ -47,13 +47,15 @@ internal static class QueryParameters
             return true;
         }
 
-        // The round trip rejects what the parser would skip over, e.g. a NUL and whatever follows it.
+        // The round trip rejects what the parser would skip over, e.g. a NUL and whatever follows it. Years outside
+        // 0001-9999 (NodaTime takes -2024 and 0000) are refused: the answer echoes the date as an OpenAPI `format: date`
+        // (RFC 3339 full-date), which clients read into types that hold no other years.
         var result = text.Length <= MaxLength ? LocalDatePattern.Iso.Parse(text) : null;
-        if (result is not { Success: true } || LocalDatePattern.Iso.Format(result.Value) != text)
+        if (result is not { Success: true } || LocalDatePattern.Iso.Format(result.Value) != text || result.Value.Year is < 1 or > 9999)
         {
             error = new LocalizedText(
-                $"'{Problems.Shorten(text)}' bukan tanggal kalender yang nyata dalam bentuk yyyy-MM-dd",
-                $"'{Problems.Shorten(text)}' is not a real calendar date in yyyy-MM-dd form");
+                $"'{Problems.Shorten(text)}' bukan tanggal kalender yang nyata dalam bentuk yyyy-MM-dd (tahun 0001 sampai 9999)",
+                $"'{Problems.Shorten(text)}' is not a real calendar date in yyyy-MM-dd form (years 0001 to 9999)");
             return false;
         }
 

@@ -13,6 +13,9 @@ internal sealed record NegotiatedMediaTypes(IReadOnlyList<string> Offered);
 /// </summary>
 internal static class V1Conventions
 {
+    /// <summary>The <c>Retry-After</c> of the 503 an instance answers until it has loaded a snapshot.</summary>
+    public const string NotLoadedRetryAfterSeconds = "5";
+
     private static readonly object MediaTypeKey = new();
 
     /// <summary>
@@ -88,6 +91,13 @@ internal static class V1Conventions
             }
         }
 
-        return holder.Current is null ? Problems.NotLoaded() : null;
+        if (holder.Current is null)
+        {
+            // The reloader retries every second or so; a few seconds is a fair wait for a client.
+            context.Response.Headers.RetryAfter = NotLoadedRetryAfterSeconds;
+            return Problems.NotLoaded();
+        }
+
+        return null;
     }
 }

@@ -9,12 +9,20 @@ using NodaTime;
 namespace ElectionStages.Api.Running;
 
 /// <summary>The stages of one election that run on the asked date.</summary>
+/// <param name="Election">The election.</param>
+/// <param name="Stages">Its stages and sub-stages running on the date, in schedule order.</param>
 public sealed record RunningElection(ElectionResponse Election, IReadOnlyList<StageResponse> Stages);
 
 /// <summary>
 /// What runs on a date: the date and zone used, and every election with a stage running that day; when nothing runs,
 /// <c>upcoming</c> names what comes next (the nearest scheduled general election, or the expected ones).
 /// </summary>
+/// <param name="Date">The date answered for.</param>
+/// <param name="Zone">The IANA time zone that decided "today".</param>
+/// <param name="DateIsToday">True when no date was given and the answer is about today in <c>zone</c>.</param>
+/// <param name="Revision">The data revision the answer was built from.</param>
+/// <param name="Elections">Every election with a stage running on the date.</param>
+/// <param name="Upcoming">When nothing runs: the elections that come next; else empty.</param>
 public sealed record CalendarResponse(
     LocalDate Date, string Zone, bool DateIsToday, long Revision, IReadOnlyList<RunningElection> Elections, IReadOnlyList<UpcomingElection> Upcoming);
 

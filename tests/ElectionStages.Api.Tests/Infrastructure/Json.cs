@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace ElectionStages.Api.Tests.Infrastructure;
 
-internal static class Json
+public static class Json
 {
     public static async Task<JsonNode> GetJsonAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
