@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,31 @@ public sealed class ApiFactory(string connectionString, Instant now, IReadOnlyDi
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
         });
+    }
+
+    /// <summary>
+    /// A client of the test server whose every response is checked against <c>openapi/v1.json</c>
+    /// (<see cref="ContractCheck"/>): a response the document does not describe fails the request that got it. Otherwise
+    /// as the framework's (redirects followed, cookies kept, as <see cref="WebApplicationFactory{TEntryPoint}.ClientOptions"/> say).
+    /// </summary>
+    public new HttpClient CreateClient() => CreateClient([]);
+
+    /// <summary>The checked client of <see cref="CreateClient()"/>, with <paramref name="outer"/> handlers before the rest.</summary>
+    public HttpClient CreateClient(params DelegatingHandler[] outer)
+    {
+        List<DelegatingHandler> handlers = [.. outer];
+        if (ClientOptions.AllowAutoRedirect)
+        {
+            handlers.Add(new RedirectHandler(ClientOptions.MaxAutomaticRedirections));
+        }
+
+        if (ClientOptions.HandleCookies)
+        {
+            handlers.Add(new CookieContainerHandler());
+        }
+
+        handlers.Add(new ContractCheck());
+        return CreateDefaultClient(ClientOptions.BaseAddress, [.. handlers]);
     }
 
     /// <summary>Waits until /health/ready says the snapshot is loaded.</summary>
