@@ -21,6 +21,7 @@ if (args.FirstOrDefault() == ImportCommand.Verb)
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddOneLineConsole();
 
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddProblems();
@@ -37,7 +38,7 @@ var app = builder.Build();
 
 app.UseTrustedProxies();
 app.UseNoSniff();
-app.UseHttpLogging();
+app.UseAccessLog();
 app.UseHeadAsGet();
 // Routing after HEAD has become GET, so that HEAD matches every GET endpoint (the host would otherwise route first).
 app.UseRouting();

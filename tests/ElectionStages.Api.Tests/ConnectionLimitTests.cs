@@ -22,7 +22,7 @@ public class ConnectionLimitTests(SeededApiFixture fixture)
     [Fact]
     public async Task With_an_open_files_limit_of_2048_a_flood_of_2100_idle_connections_leaves_the_API_answering()
     {
-        var port = FreePort();
+        var port = ApiProcess.FreePort();
         var start = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
@@ -35,7 +35,7 @@ public class ConnectionLimitTests(SeededApiFixture fixture)
             },
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"ulimit -n 2048 && exec dotnet '{Path.Combine(AppContext.BaseDirectory, "ElectionStages.Api.dll")}' --urls http://127.0.0.1:{port}");
+        start.ArgumentList.Add($"ulimit -n 2048 && exec dotnet '{ApiProcess.Dll}' --urls http://127.0.0.1:{port}");
         using var api = Process.Start(start)!;
         _ = api.StandardOutput.ReadToEndAsync();
         var stderr = api.StandardError.ReadToEndAsync();
@@ -44,7 +44,7 @@ public class ConnectionLimitTests(SeededApiFixture fixture)
         {
             // One client that keeps its connection, as a load balancer's health probe or a busy integrator would.
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitReadyAsync(client);
+            await ApiProcess.WaitReadyAsync(client);
 
             for (var i = 0; i < 2100; i++)
             {
@@ -91,34 +91,5 @@ public class ConnectionLimitTests(SeededApiFixture fixture)
 
             await api.WaitForExitAsync();
         }
-    }
-
-    private static async Task WaitReadyAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the API did not become ready in 30 s");
-            await Task.Delay(200);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

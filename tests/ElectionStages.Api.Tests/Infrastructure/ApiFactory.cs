@@ -33,7 +33,7 @@ public sealed class ApiFactory(string connectionString, Instant now, IReadOnlyDi
         builder.UseSetting("ConnectionStrings:Elections", ReaderConnectionString);
         builder.UseSetting("Calendar:PollInterval", "00:00:05");
         builder.UseSetting("Calendar:RetryDelay", "00:00:00.200");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        builder.UseSetting("Logging:LogLevel:ElectionStages.AccessLog", "Warning");
         builder.UseSetting("RateLimiting:PermitLimit", "100000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
