@@ -38,13 +38,13 @@ public sealed class NSwagClientTests(SeededApiFixture fixture) : IDisposable
             ["ListElections"] = () => client.ListElectionsAsync(),
             ["GetElection"] = () => client.GetElectionAsync("pemilu-2024"),
             ["GetElectionStages"] = () => client.GetElectionStagesAsync("pemilu-2024"),
-            ["GetElectionStagesFile"] = () => client.GetElectionStagesFileAsync("pemilu-2024", FileFormat.Json),
+            ["GetElectionStagesFile"] = async () => (await client.GetElectionStagesFileAsync("pemilu-2024", FileFormat.Json)).Dispose(),
             ["GetElectionContests"] = () => client.GetElectionContestsAsync("pemilu-2024"),
             ["GetCalendar"] = () => client.GetCalendarAsync(QuietDay),
             ["ListRegions"] = () => client.ListRegionsAsync(),
             ["GetRegion"] = () => client.GetRegionAsync("33.03"),
             ["GetRegionCalendar"] = () => client.GetRegionCalendarAsync("33.03"),
-            ["GetRegionCalendarFile"] = () => client.GetRegionCalendarFileAsync("33.03", FileFormat.Json),
+            ["GetRegionCalendarFile"] = async () => (await client.GetRegionCalendarFileAsync("33.03", FileFormat.Json)).Dispose(),
             ["GetRegionBadge"] = async () => (await client.GetRegionBadgeAsync("33.03")).Dispose(),
             ["GetAsnGuidance"] = () => client.GetAsnGuidanceAsync(),
             ["ListAsnRules"] = () => client.ListAsnRulesAsync(),
@@ -87,8 +87,10 @@ public sealed class NSwagClientTests(SeededApiFixture fixture) : IDisposable
         Assert.Equal(rawStages["stages"].Strings("start"), stages.Stages.Select(s => Wire.Date(s.Start)));
         Assert.Equal(rawStages["stages"].Strings("status"), stages.Stages.Select(s => Wire.Of(s.Status)));
 
-        var file = await client.GetElectionStagesFileAsync(id, FileFormat.Json);
-        Assert.Equal(stages.Stages.Select(s => s.Id), file.Stages.Select(s => s.Id));
+        // A download is a file (FileResponse), whichever its type: here the JSON of the same schedule.
+        using var file = await client.GetElectionStagesFileAsync(id, FileFormat.Json);
+        var json = (await JsonNode.ParseAsync(file.Stream))!;
+        Assert.Equal(stages.Stages.Select(s => s.Id), json["stages"].Strings("id"));
 
         var contests = await client.GetElectionContestsAsync(id);
         var rawContests = await fixture.Client.GetJsonAsync($"/v1/elections/{id}/contests");
@@ -116,8 +118,9 @@ public sealed class NSwagClientTests(SeededApiFixture fixture) : IDisposable
         var calendar = await client.GetRegionCalendarAsync(code);
         var rawCalendar = await fixture.Client.GetJsonAsync($"/v1/regions/{code}/calendar");
         Assert.Equal(rawCalendar["elections"]!.AsArray().Select(e => (string?)e!["election"]!["id"]), calendar.Elections.Select(e => e.Election.Id));
-        var file = await client.GetRegionCalendarFileAsync(code, FileFormat.Json);
-        Assert.Equal(calendar.Elections.Sum(e => e.Stages.Count), file.Elections.Sum(e => e.Stages.Count));
+        using var file = await client.GetRegionCalendarFileAsync(code, FileFormat.Json);
+        var json = (await JsonNode.ParseAsync(file.Stream))!;
+        Assert.Equal(calendar.Elections.Sum(e => e.Stages.Count), json["elections"]!.AsArray().Sum(e => e!["stages"]!.AsArray().Count));
 
         using var badge = await client.GetRegionBadgeAsync(code, QuietDay, Lang.En);
         using var reader = new StreamReader(badge.Stream, Encoding.UTF8);
@@ -125,6 +128,30 @@ public sealed class NSwagClientTests(SeededApiFixture fixture) : IDisposable
         Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
         Assert.Contains(region.Name, svg, StringComparison.Ordinal);
         Assert.Equal("image/svg+xml", badge.Headers["Content-Type"].Single().Split(';')[0]);
+    }
+
+    /// <summary>Files by suffix through the generated client, with its documented Accept hook (NSwagFileAccept.cs).</summary>
+    [Fact]
+    public async Task The_schedule_downloads_as_CSV_with_a_BOM_and_as_iCalendar()
+    {
+        var election = await client.GetElectionAsync("pemilu-2024");
+
+        using var csv = await client.GetElectionStagesFileAsync("pemilu-2024", FileFormat.Csv, bom: true);
+        Assert.Equal("text/csv", csv.Headers["Content-Type"].Single().Split(';')[0]);
+        Assert.Contains("pemilu-2024-tahapan.csv", csv.Headers["Content-Disposition"].Single(), StringComparison.Ordinal);
+        using var bytes = new MemoryStream();
+        await csv.Stream.CopyToAsync(bytes);
+        var content = bytes.ToArray();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, content[..3]);
+        var lines = Encoding.UTF8.GetString(content, 3, content.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("outline", lines[0].Split(','));
+        Assert.True(lines.Length > election.StageCount, $"{lines.Length} lines for {election.StageCount} stages");
+
+        using var ics = await client.GetRegionCalendarFileAsync("33.03", FileFormat.Ics);
+        using var reader = new StreamReader(ics.Stream, Encoding.UTF8);
+        var calendar = await reader.ReadToEndAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR", calendar, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:Pemilu 2024: ", calendar, StringComparison.Ordinal);
     }
 
     [Fact]

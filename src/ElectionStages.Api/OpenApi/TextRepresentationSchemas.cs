@@ -44,6 +44,9 @@ internal sealed class TextRepresentationSchemas : IOperationFilter
 
     private const string FileFormatSchemaId = "FileFormat";
 
+    private static bool IsFileRoute(OpenApiOperation operation) =>
+        operation.Parameters?.Any(p => p.Name == "format" && p.In == ParameterLocation.Path) == true;
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var producesFiles = false;
@@ -60,6 +63,26 @@ internal sealed class TextRepresentationSchemas : IOperationFilter
                 {
                     media.Schema = schema();
                     producesFiles |= status == "200";
+                }
+            }
+
+            // A .{format} route is a download: its 200 is a file whichever type it is, JSON included (the same document as
+            // the route without a suffix, which keeps the typed schema). Declared as binary, generated clients hand the
+            // file over as it is (NSwag a FileResponse, Kiota a Stream) instead of reading only the JSON.
+            if (status == "200" && IsFileRoute(operation))
+            {
+                foreach (var (mediaType, content) in concrete.Content ?? new Dictionary<string, OpenApiMediaType>())
+                {
+                    if (content is OpenApiMediaType media)
+                    {
+                        media.Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            Format = "binary",
+                            Description = (media.Schema as OpenApiSchema)?.Description ??
+                                "The JSON document of the same resource without the suffix, as a file.",
+                        };
+                    }
                 }
             }
 
