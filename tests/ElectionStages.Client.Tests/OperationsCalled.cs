@@ -16,6 +16,21 @@ public sealed class OperationsCalled
 
     public void Clear() => called.Clear();
 
+    /// <summary>
+    /// Calls each operation of the document through the client once, by its id: the list must name them all, and each
+    /// call must reach exactly its own operation.
+    /// </summary>
+    public async Task CallEachAsync(IReadOnlyDictionary<string, Func<Task>> calls)
+    {
+        Assert.Equal(Contract.OperationIds, calls.Keys.Order(StringComparer.Ordinal));
+        foreach (var (id, call) in calls)
+        {
+            Clear();
+            await call();
+            Assert.Equal([id], Ids);
+        }
+    }
+
     private sealed class Recording(ConcurrentQueue<string> called) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
