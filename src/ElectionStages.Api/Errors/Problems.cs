@@ -31,17 +31,18 @@ internal static class Problems
     {
         var name = Shorten(parameter);
         var list = string.Join(", ", known);
+        // The detail reads "regoin: bukan parameter …" and errors.regoin holds the reason: the name is said once.
         var reason = (nearest, known.Count) switch
         {
             (_, 0) => new LocalizedText(
-                $"'{name}' bukan parameter alamat ini; alamat ini tidak menerima parameter kueri",
-                $"'{name}' is not a parameter of this endpoint, which takes no query parameters"),
+                "bukan parameter alamat ini; alamat ini tidak menerima parameter kueri",
+                "not a parameter of this endpoint, which takes no query parameters"),
             (null, _) => new LocalizedText(
-                $"'{name}' bukan parameter alamat ini; yang dikenal: {list}",
-                $"'{name}' is not a parameter of this endpoint; it knows: {list}"),
+                $"bukan parameter alamat ini; yang dikenal: {list}",
+                $"not a parameter of this endpoint; it knows: {list}"),
             _ => new LocalizedText(
-                $"'{name}' bukan parameter alamat ini; mungkin maksud Anda '{nearest}'? Yang dikenal: {list}",
-                $"'{name}' is not a parameter of this endpoint; did you mean '{nearest}'? It knows: {list}"),
+                $"bukan parameter alamat ini; mungkin maksud Anda '{nearest}'? Yang dikenal: {list}",
+                $"not a parameter of this endpoint; did you mean '{nearest}'? It knows: {list}"),
         };
         var result = Parameter(UnknownParameterType, StatusCodes.Status400BadRequest,
             new LocalizedText("Parameter permintaan tidak dikenal.", "Unknown request parameter."), name, reason);
