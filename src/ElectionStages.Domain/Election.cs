@@ -6,6 +6,7 @@ public sealed record Election(
     string Id,
     ElectionKind Kind,
     LocalizedText Name,
+    string ShortName,
     LocalDate VotingDay,
     string Regulation,
     string Source,

@@ -20,6 +20,7 @@ public sealed record ExpectedElection(
     string Id,
     ElectionKind Kind,
     LocalizedText Name,
+    string ShortName,
     LocalDate? WindowStart,
     LocalDate? WindowEnd,
     LocalizedText WindowText,
@@ -32,6 +33,7 @@ public sealed record ExpectedElection(
 /// <param name="Id">Election id, e.g. <c>pemilu-2029</c>.</param>
 /// <param name="Kind">General (<c>pemilu</c>) or regional (<c>pilkada</c>) election.</param>
 /// <param name="Name">The election's name.</param>
+/// <param name="ShortName">A short name for titles and filters, e.g. <c>Pemilu 2029</c> or <c>PSU Pilkada 2024</c>.</param>
 /// <param name="Status"><c>scheduled</c> (a stage regulation sets it) or <c>expected</c> (decided in principle only).</param>
 /// <param name="VotingDay">The (first-round) voting day of a scheduled election; null for an expected one.</param>
 /// <param name="WindowStart">The first day the voting day of an expected election may fall on, where the law gives one; else null.</param>
@@ -41,6 +43,7 @@ public sealed record UpcomingElection(
     string Id,
     ElectionKind Kind,
     LocalizedText Name,
+    string ShortName,
     ElectionStatus Status,
     LocalDate? VotingDay,
     LocalDate? WindowStart,
@@ -63,13 +66,13 @@ public sealed record UpcomingElection(
             var next = applicable.Where(e => e.Kind == kind && e.VotingDay > date).OrderBy(e => e.VotingDay).FirstOrDefault();
             if (next is not null)
             {
-                result.Add(new UpcomingElection(next.Id, next.Kind, next.Name, ElectionStatus.Scheduled, next.VotingDay, null, null, null));
+                result.Add(new UpcomingElection(next.Id, next.Kind, next.Name, next.ShortName, ElectionStatus.Scheduled, next.VotingDay, null, null, null));
             }
             else
             {
                 result.AddRange(snapshot.Expected
                     .Where(x => x.Kind == kind && (x.WindowEnd is not { } end || end > date))
-                    .Select(x => new UpcomingElection(x.Id, x.Kind, x.Name, ElectionStatus.Expected, null, x.WindowStart, x.WindowEnd, x.WindowText)));
+                    .Select(x => new UpcomingElection(x.Id, x.Kind, x.Name, x.ShortName, ElectionStatus.Expected, null, x.WindowStart, x.WindowEnd, x.WindowText)));
             }
         }
 

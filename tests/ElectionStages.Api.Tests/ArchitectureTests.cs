@@ -95,7 +95,7 @@ public class ArchitectureTests
             ["ElectionStages.Api.Data.Migrations.0001_calendar.sql", "ElectionStages.Api.Data.Migrations.0002_guidance.sql",
              "ElectionStages.Api.Data.Migrations.0003_legal_time.sql",
              "ElectionStages.Api.Data.Migrations.0004_changes.sql",
-             "ElectionStages.Api.Data.Migrations.0005_expected_elections.sql"],
+             "ElectionStages.Api.Data.Migrations.0005_expected_elections.sql", "ElectionStages.Api.Data.Migrations.0006_election_short_name.sql"],
             scripts);
     }
 }

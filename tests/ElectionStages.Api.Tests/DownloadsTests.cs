@@ -347,9 +347,9 @@ public class DownloadsTests(SeededApiFixture fixture)
             var name = (string)stage["name"]!["id"]!;
             Assert.EndsWith($": {name}", evt.Summary, StringComparison.Ordinal);
             var prefix = evt.Summary![..^(name.Length + 2)];
-            // The short label: the kind and the voting year (and the voting day where two would be the same).
-            var kind = election.Str("kind")!;
-            Assert.StartsWith($"{char.ToUpperInvariant(kind[0])}{kind[1..]} {election.Str("votingDay")![..4]}", prefix, StringComparison.Ordinal);
+            // The election's short name (and its voting day where two in the calendar would be the same).
+            var shortName = election.Str("shortName")!;
+            Assert.True(prefix == shortName || prefix == $"{shortName} ({election.Str("votingDay")})", $"{prefix} for {shortName}");
             Assert.Equal(prefixes.GetValueOrDefault(electionId, prefix), prefix);
             prefixes[electionId] = prefix;
 

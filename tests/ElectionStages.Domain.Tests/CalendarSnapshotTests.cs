@@ -6,10 +6,10 @@ namespace ElectionStages.Domain.Tests;
 
 public class CalendarSnapshotTests
 {
-    private static readonly Election Pemilu2024 = new("pemilu-2024", ElectionKind.Pemilu, new LocalizedText("Pemilu 2024", "General Election 2024"),
+    private static readonly Election Pemilu2024 = new("pemilu-2024", ElectionKind.Pemilu, new LocalizedText("Pemilu 2024", "General Election 2024"), "Pemilu 2024",
         new LocalDate(2024, 2, 14), "PKPU 3/2022", "Keputusan KPU 21/2022", Confidence.High, null);
 
-    private static readonly Election Pemilu2019 = new("pemilu-2019", ElectionKind.Pemilu, new LocalizedText("Pemilu 2019", "General Election 2019"),
+    private static readonly Election Pemilu2019 = new("pemilu-2019", ElectionKind.Pemilu, new LocalizedText("Pemilu 2019", "General Election 2019"), "Pemilu 2019",
         new LocalDate(2019, 4, 17), "PKPU 7/2017", "Setkab", Confidence.High, null);
 
     private static readonly CalendarSnapshot Snapshot = new(7, Instant.FromUtc(2026, 1, 1, 0, 0), [Pemilu2024, Pemilu2019],

@@ -6,10 +6,10 @@ namespace ElectionStages.Domain.Tests;
 /// <summary>Rules in legal time: versions by date, order by scope and severity, added/removed, notices, and the act verdict.</summary>
 public class LegalTimeTests
 {
-    private static readonly Election Pemilu = new("pemilu-2019", ElectionKind.Pemilu, new LocalizedText("Pemilu 2019", "General Election 2019"),
+    private static readonly Election Pemilu = new("pemilu-2019", ElectionKind.Pemilu, new LocalizedText("Pemilu 2019", "General Election 2019"), "Pemilu 2019",
         new LocalDate(2019, 4, 17), "PKPU 7/2017", "src", Confidence.High, null);
 
-    private static readonly Election Psu = new("psu", ElectionKind.Pilkada, new LocalizedText("PSU", "Re-vote"),
+    private static readonly Election Psu = new("psu", ElectionKind.Pilkada, new LocalizedText("PSU", "Re-vote"), "PSU Pilkada 2024",
         new LocalDate(2025, 8, 6), "MK", "src", Confidence.Medium, null);
 
     private static readonly Contest Presidential = new(Pemilu.Id, "presidential", new LocalizedText("Pilpres", "Presidential"),

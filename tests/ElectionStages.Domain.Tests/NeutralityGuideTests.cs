@@ -5,10 +5,10 @@ namespace ElectionStages.Domain.Tests;
 
 public class NeutralityGuideTests
 {
-    private static readonly Election Pemilu = new("pemilu-2024", ElectionKind.Pemilu, new LocalizedText("Pemilu 2024", "General Election 2024"),
+    private static readonly Election Pemilu = new("pemilu-2024", ElectionKind.Pemilu, new LocalizedText("Pemilu 2024", "General Election 2024"), "Pemilu 2024",
         new LocalDate(2024, 2, 14), "PKPU 3/2022", "src", Confidence.High, null);
 
-    private static readonly Election Pilkada = new("pilkada-2024", ElectionKind.Pilkada, new LocalizedText("Pilkada 2024", "Regional Elections 2024"),
+    private static readonly Election Pilkada = new("pilkada-2024", ElectionKind.Pilkada, new LocalizedText("Pilkada 2024", "Regional Elections 2024"), "Pilkada 2024",
         new LocalDate(2024, 11, 27), "PKPU 2/2024", "src", Confidence.High, null);
 
     private static readonly Contest Presidential = Contest(Pemilu.Id, "presidential", new(2022, 6, 14), new(2023, 11, 13),

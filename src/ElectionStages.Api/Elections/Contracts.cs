@@ -17,6 +17,7 @@ public sealed record VotingWindow(LocalDate Earliest, LocalDate Latest);
 /// <param name="Id">Stable election id, <c>{kind}-{year}</c> with a suffix for re-votes, e.g. <c>pemilu-2024</c>.</param>
 /// <param name="Kind">General (<c>pemilu</c>) or regional (<c>pilkada</c>) election.</param>
 /// <param name="Name">The election's name.</param>
+/// <param name="ShortName">A short name for titles and filters (<c>Pemilu 2024</c>, <c>PSU Pilkada 2024</c>): what starts each event of a region's calendar.</param>
 /// <param name="Status"><c>scheduled</c> (a stage regulation sets it) or <c>expected</c> (decided in principle only).</param>
 /// <param name="VotingDay">The (first-round) voting day; null for an expected election.</param>
 /// <param name="VotingWindow">The days an expected election's voting day must fall in, where the law gives them; else null.</param>
@@ -30,6 +31,7 @@ public sealed record ElectionResponse(
     string Id,
     ElectionKind Kind,
     LocalizedText Name,
+    string ShortName,
     ElectionStatus Status,
     LocalDate? VotingDay,
     VotingWindow? VotingWindow,
@@ -41,11 +43,11 @@ public sealed record ElectionResponse(
     int StageCount)
 {
     internal static ElectionResponse From(Election election, CalendarSnapshot snapshot) => new(
-        election.Id, election.Kind, election.Name, ElectionStatus.Scheduled, election.VotingDay, null, null, election.Regulation,
+        election.Id, election.Kind, election.Name, election.ShortName, ElectionStatus.Scheduled, election.VotingDay, null, null, election.Regulation,
         election.Source, election.Confidence, election.Note, snapshot.StagesOf(election.Id).Count);
 
     internal static ElectionResponse From(ExpectedElection election, CalendarSnapshot snapshot) => new(
-        election.Id, election.Kind, election.Name, ElectionStatus.Expected, null,
+        election.Id, election.Kind, election.Name, election.ShortName, ElectionStatus.Expected, null,
         election.WindowStart is { } start && election.WindowEnd is { } end ? new VotingWindow(start, end) : null,
         election.WindowText,
         string.Join("; ", election.LegalBasis.Select(b => $"{snapshot.FindInstrument(b.InstrumentId)?.ShortName ?? b.InstrumentId} {b.Article}".Trim())),

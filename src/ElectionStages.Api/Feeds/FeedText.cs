@@ -8,14 +8,14 @@ namespace ElectionStages.Api.Feeds;
 internal static class FeedText
 {
     /// <summary>
-    /// A short label per election for calendar titles and filter columns: the kind and the voting day's year
-    /// (<c>Pemilu 2024</c>, <c>Pilkada 2024</c>); the full names run to 150 characters. Elections of one feed that
-    /// would share a label get their voting day too (<c>Pilkada 2025 (2025-08-06)</c>).
+    /// A short label per election for calendar titles and filter columns: its short name (<c>Pemilu 2024</c>,
+    /// <c>PSU Pilkada 2024</c>, from <c>elections.csv</c>); the full names run to 150 characters. Elections of one feed
+    /// that would share a label get their voting day too (<c>PSU Pilkada 2024 (2025-04-19)</c>).
     /// </summary>
     public static IReadOnlyDictionary<string, string> ElectionLabels(IEnumerable<Election> elections)
     {
         var list = elections.DistinctBy(e => e.Id).ToList();
-        var shortLabels = list.ToDictionary(e => e.Id, ShortLabel, StringComparer.Ordinal);
+        var shortLabels = list.ToDictionary(e => e.Id, e => e.ShortName, StringComparer.Ordinal);
         var shared = shortLabels.Values.GroupBy(l => l, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return list.ToDictionary(
             e => e.Id,
@@ -23,12 +23,6 @@ internal static class FeedText
                 ? string.Create(CultureInfo.InvariantCulture, $"{shortLabels[e.Id]} ({e.VotingDay:uuuu-MM-dd})")
                 : shortLabels[e.Id],
             StringComparer.Ordinal);
-    }
-
-    private static string ShortLabel(Election election)
-    {
-        var kind = Vocabulary<ElectionKind>.Word(election.Kind);
-        return string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(kind[0])}{kind[1..]} {election.VotingDay.Year}");
     }
 
     /// <summary>True for medium and low confidence: the rows a reader should check against the source.</summary>

@@ -11,7 +11,7 @@ internal static class ExpectedElectionsFile
     public const string Name = "expected_elections.csv";
 
     public static readonly string[] Columns =
-        ["id", "kind", "name_id", "name_en", "window_start", "window_end", "window_text_id", "window_text_en", "legal_basis",
+        ["id", "kind", "name_id", "name_en", "short_name", "window_start", "window_end", "window_text_id", "window_text_en", "legal_basis",
          "source", "confidence", "note_id", "note_en"];
 
     public static List<ExpectedElection> Read(SeedTable? table, List<Election> elections, List<Instrument> instruments, List<SeedProblem> problems)
@@ -26,6 +26,7 @@ internal static class ExpectedElectionsFile
             var id = row.Slug("id", problems);
             var kind = row.Choice("kind", Vocabulary<ElectionKind>.ByWord, problems);
             var name = row.Localized("name", problems);
+            var shortName = ElectionsFile.ShortName(row, problems);
             var start = row.Date("window_start", problems);
             var end = row.Date("window_end", problems);
             if ((row.Optional("window_start") is null) != (row.Optional("window_end") is null))
@@ -59,7 +60,7 @@ internal static class ExpectedElectionsFile
 
             if (problems.Count == before)
             {
-                expected.Add(new ExpectedElection(id!, kind!.Value, name!, start, end, text!, legalBasis, source!, confidence!.Value, note));
+                expected.Add(new ExpectedElection(id!, kind!.Value, name!, shortName!, start, end, text!, legalBasis, source!, confidence!.Value, note));
             }
         }
 

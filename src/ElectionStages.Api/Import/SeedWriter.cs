@@ -19,8 +19,8 @@ internal static class SeedWriter
             transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO election (id, kind, name_id, name_en, voting_day, regulation, source, confidence, note_id, note_en)
-            VALUES (@Id, @Kind, @NameId, @NameEn, @VotingDay, @Regulation, @Source, @Confidence, @NoteId, @NoteEn)
+            INSERT INTO election (id, kind, name_id, name_en, short_name, voting_day, regulation, source, confidence, note_id, note_en)
+            VALUES (@Id, @Kind, @NameId, @NameEn, @ShortName, @VotingDay, @Regulation, @Source, @Confidence, @NoteId, @NoteEn)
             """,
             seed.Elections.Select(e => new
             {
@@ -28,6 +28,7 @@ internal static class SeedWriter
                 Kind = Vocabulary<ElectionKind>.Word(e.Kind),
                 NameId = e.Name.Id,
                 NameEn = e.Name.En,
+                e.ShortName,
                 e.VotingDay,
                 e.Regulation,
                 e.Source,
@@ -121,9 +122,9 @@ internal static class SeedWriter
         await WriteLegalTimeAsync(Execute, seed.Guidance);
         await Execute(
             """
-            INSERT INTO expected_election (id, kind, name_id, name_en, window_start, window_end, window_text_id, window_text_en,
+            INSERT INTO expected_election (id, kind, name_id, name_en, short_name, window_start, window_end, window_text_id, window_text_en,
                                            legal_instruments, legal_articles, source, confidence, note_id, note_en)
-            VALUES (@Id, @Kind, @NameId, @NameEn, @WindowStart, @WindowEnd, @WindowTextId, @WindowTextEn, @LegalInstruments,
+            VALUES (@Id, @Kind, @NameId, @NameEn, @ShortName, @WindowStart, @WindowEnd, @WindowTextId, @WindowTextEn, @LegalInstruments,
                     @LegalArticles, @Source, @Confidence, @NoteId, @NoteEn)
             """,
             seed.Expected.Select(e => new
@@ -132,6 +133,7 @@ internal static class SeedWriter
                 Kind = Vocabulary<ElectionKind>.Word(e.Kind),
                 NameId = e.Name.Id,
                 NameEn = e.Name.En,
+                e.ShortName,
                 e.WindowStart,
                 e.WindowEnd,
                 WindowTextId = e.WindowText.Id,

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using Dapper;
 using ElectionStages.Api.Database;
 using ElectionStages.Domain;
@@ -45,7 +46,7 @@ internal static class SnapshotLoader
 
         var elections = await connection.QueryAsync<ElectionRow>(new CommandDefinition(
             """
-            SELECT id AS Id, kind AS Kind, name_id AS NameId, name_en AS NameEn, voting_day AS VotingDay,
+            SELECT id AS Id, kind AS Kind, name_id AS NameId, name_en AS NameEn, short_name AS ShortName, voting_day AS VotingDay,
                    regulation AS Regulation, source AS Source, confidence AS Confidence, note_id AS NoteId, note_en AS NoteEn
             FROM election
             """,
@@ -62,7 +63,7 @@ internal static class SnapshotLoader
         var guidance = await LoadGuidanceAsync(connection, transaction, cancellationToken);
         var expected = await connection.QueryAsync<ExpectedRow>(new CommandDefinition(
             """
-            SELECT id AS Id, kind AS Kind, name_id AS NameId, name_en AS NameEn, window_start AS WindowStart, window_end AS WindowEnd,
+            SELECT id AS Id, kind AS Kind, name_id AS NameId, name_en AS NameEn, short_name AS ShortName, window_start AS WindowStart, window_end AS WindowEnd,
                    window_text_id AS WindowTextId, window_text_en AS WindowTextEn, legal_instruments AS LegalInstruments,
                    legal_articles AS LegalArticles, source AS Source, confidence AS Confidence, note_id AS NoteId, note_en AS NoteEn
             FROM expected_election ORDER BY id
@@ -90,6 +91,7 @@ internal static class SnapshotLoader
         public string Kind { get; init; } = "";
         public string NameId { get; init; } = "";
         public string NameEn { get; init; } = "";
+        public string? ShortName { get; init; }
         public LocalDate? WindowStart { get; init; }
         public LocalDate? WindowEnd { get; init; }
         public string WindowTextId { get; init; } = "";
@@ -102,7 +104,7 @@ internal static class SnapshotLoader
         public string? NoteEn { get; init; }
 
         public ExpectedElection ToDomain() => new(
-            Id, Vocabulary<ElectionKind>.Parse(Kind), new LocalizedText(NameId, NameEn), WindowStart, WindowEnd,
+            Id, Vocabulary<ElectionKind>.Parse(Kind), new LocalizedText(NameId, NameEn), ShortName ?? NameId, WindowStart, WindowEnd,
             new LocalizedText(WindowTextId, WindowTextEn),
             [.. LegalInstruments.Zip(LegalArticles, (instrument, article) => new LegalReference(instrument, article))],
             Source, Vocabulary<Confidence>.Parse(Confidence), Localized.Of(NoteId, NoteEn));
@@ -185,12 +187,17 @@ internal static class SnapshotLoader
     private sealed record RevisionRow(long Revision, Instant ImportedAt);
 
     private sealed record ElectionRow(
-        string Id, string Kind, string NameId, string NameEn, LocalDate VotingDay, string Regulation, string Source,
-        string Confidence, string? NoteId, string? NoteEn)
+        string Id, string Kind, string NameId, string NameEn, string? ShortName, LocalDate VotingDay, string Regulation,
+        string Source, string Confidence, string? NoteId, string? NoteEn)
     {
         public Election ToDomain() => new(
-            Id, Vocabulary<ElectionKind>.Parse(Kind), new LocalizedText(NameId, NameEn), VotingDay, Regulation, Source,
+            Id, Vocabulary<ElectionKind>.Parse(Kind), new LocalizedText(NameId, NameEn),
+            ShortName ?? KindAndYear(), VotingDay, Regulation, Source,
             Vocabulary<Confidence>.Parse(Confidence), Localized.Of(NoteId, NoteEn));
+
+        /// <summary>For a row imported before short names existed: "Pilkada 2024", the kind and the voting day's year.</summary>
+        private string KindAndYear() =>
+            string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(Kind[0])}{Kind[1..]} {VotingDay.Year}");
     }
 
     private sealed record StageRow(
