@@ -15,8 +15,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY seed-data/ ./seed-data/
-# DOTNET_GCgen0size: a 4 MB gen0 budget for the Workstation GC the app is built with; keeps a replica's peak RSS
-# under 150 MB at no cost in CPU per request (bench/README.md). Only the environment can set it.
+# DOTNET_GCgen0size: a 4 MB gen0 budget for the Workstation GC the app is built with: peak RSS about 150-160 MB
+# under bench/run's load at no cost in CPU per request, 190-300 MB under a crawl of distinct keys (bench/memory;
+# docs/operations.md, "Memory"). Only the environment can set it.
 # MALLOC_MMAP_THRESHOLD_: glibc serves every native block of 128 KiB or more (Brotli's and zlib's working memory,
 # a few MB per body compressed) with its own mapping and returns it on free, instead of letting each thread's arena
 # keep tens of MB; under distinct-key load that is most of the native memory (bench/memory, docs/operations.md).
