@@ -66,6 +66,36 @@ public class OperationsTests(SeededApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, shouted.StatusCode);
     }
 
+    /// <summary>The window renews: the partitioned limiter's own timer replenishes each client's fixed window.</summary>
+    [Fact]
+    public async Task A_limited_client_is_served_again_once_its_window_has_passed()
+    {
+        var settings = new Dictionary<string, string> { ["RateLimiting:PermitLimit"] = "2", ["RateLimiting:WindowSeconds"] = "1" };
+        await using var factory = new ApiFactory(fixture.ConnectionString, SeededApiFixture.DefaultNow, settings);
+        using var client = await factory.CreateReadyClientAsync();
+        var elections = new Uri("/v1/elections", UriKind.Relative);
+
+        // Until one is refused (the window may roll over between two requests, so not simply the third).
+        var refused = false;
+        for (var i = 0; i < 20 && !refused; i++)
+        {
+            using var response = await client.GetAsync(elections);
+            refused = response.StatusCode == HttpStatusCode.TooManyRequests;
+        }
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var served = false;
+        while (!served && stopwatch.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(100);
+            using var response = await client.GetAsync(elections);
+            served = response.StatusCode == HttpStatusCode.OK;
+        }
+
+        Assert.True(refused, "two permits per second were never exceeded by 20 requests in a row");
+        Assert.True(served, $"still refused {stopwatch.Elapsed.TotalSeconds:F1} s after the limit was reached, with a 1 s window");
+    }
+
     [Fact]
     public async Task Metrics_are_exposed_for_Prometheus_with_the_snapshot_revision_and_request_durations()
     {

@@ -37,6 +37,15 @@ internal static class RateLimitingSetup
             throw new InvalidOperationException("RateLimiting:PermitLimit and RateLimiting:WindowSeconds must be at least 1.");
         }
 
+        // One factory for every partition, made once: RateLimitPartition.GetFixedWindowLimiter would allocate two
+        // closures per request. AutoReplenishment is off as there: the partitioned limiter's own timer replenishes.
+        Func<IPAddress, RateLimiter> newLimiter = _ => new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.PermitLimit,
+            Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+            QueueLimit = 0,
+            AutoReplenishment = false,
+        });
         services.AddRateLimiter(options =>
         {
             // Partitioned by the address itself (not its string form, which would be formatted on every request);
@@ -44,14 +53,7 @@ internal static class RateLimitingSetup
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(context =>
                 IsExempt(context.Request.Path, settings.ExemptMetrics)
                     ? RateLimitPartition.GetNoLimiter(IPAddress.IPv6None)
-                    : RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress ?? IPAddress.None,
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = settings.PermitLimit,
-                            Window = TimeSpan.FromSeconds(settings.WindowSeconds),
-                            QueueLimit = 0,
-                        }));
+                    : RateLimitPartition.Get(context.Connection.RemoteIpAddress ?? IPAddress.None, newLimiter));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)

@@ -20,6 +20,7 @@ internal sealed class Representation
         ParsedETag = Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(ETag);
         // An answer about "today" changes at midnight as well as on import.
         LastModified = (changedSince is { } since && since > snapshot.ImportedAt ? since : snapshot.ImportedAt).ToDateTimeOffset();
+        LastModifiedHeader = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(LastModified);
     }
 
     public byte[] Body { get; }
@@ -33,6 +34,9 @@ internal sealed class Representation
 
     public DateTimeOffset LastModified { get; }
 
+    /// <summary><see cref="LastModified"/> as the header says it (RFC 9110 IMF-fixdate), formatted once.</summary>
+    public string LastModifiedHeader { get; }
+
     /// <summary>The <c>Content-Disposition</c> of a file download (<c>attachment; filename=pemilu-2024-tahapan.csv</c>), or null.</summary>
     public string? ContentDisposition { get; init; }
 
@@ -41,12 +45,12 @@ internal sealed class Representation
 
     /// <summary>
     /// What the representation costs in memory now, for the cache's byte budget: the body and every compressed form it
-    /// keeps (each array with its header), the ETag in both forms, the object itself, and the cache's own entry for
+    /// keeps (each array with its header), the ETag in both forms, the Last-Modified header, the object itself, and the cache's own entry for
     /// it with its key (<see cref="RepresentationCache"/>). It grows when a compressed form is added.
     /// </summary>
     public long CostBytes =>
         ObjectSizes.EntryOverhead + ObjectSizes.Of(CacheKey) + ObjectSizes.RepresentationObject + ObjectSizes.Of(ETag) +
-        ObjectSizes.EntityTagObject + ObjectSizes.Of(ETag) + ObjectSizes.Of(Body) + ObjectSizes.Of(ContentDisposition) +
+        ObjectSizes.EntityTagObject + ObjectSizes.Of(ETag) + ObjectSizes.Of(LastModifiedHeader) + ObjectSizes.Of(Body) + ObjectSizes.Of(ContentDisposition) +
         ObjectSizes.Of(Volatile.Read(ref brotli)) + ObjectSizes.Of(Volatile.Read(ref gzip));
 
     private byte[]? brotli;
@@ -92,8 +96,8 @@ internal static class ObjectSizes
     /// <summary>A MemoryCache entry (CacheEntry with its fields and state) and its ConcurrentDictionary node.</summary>
     public const long EntryOverhead = 160 + 48;
 
-    /// <summary><see cref="Representation"/>: eight references and a DateTimeOffset.</summary>
-    public const long RepresentationObject = 16 + (8 * 8) + 16;
+    /// <summary><see cref="Representation"/>: nine references and a DateTimeOffset.</summary>
+    public const long RepresentationObject = 16 + (9 * 8) + 16;
 
     /// <summary>An EntityTagHeaderValue (a StringSegment and a flag); its tag string is counted apart.</summary>
     public const long EntityTagObject = 16 + 16 + 8;

@@ -41,6 +41,7 @@ internal sealed class RepresentationCache : IDisposable
     private readonly int[] seen = new int[SeenSlots];
     private readonly Meter meter = new(MeterName);
     private readonly Action<Representation> grew;
+    private KeyPrefix? prefix;
 
     public RepresentationCache(Microsoft.Extensions.Options.IOptions<RepresentationCacheOptions> options)
     {
@@ -57,7 +58,7 @@ internal sealed class RepresentationCache : IDisposable
 
     public Representation GetOrAdd(CalendarSnapshot snapshot, string key, Func<Representation> build)
     {
-        var fullKey = string.Create(CultureInfo.InvariantCulture, $"{snapshot.Revision}|{snapshot.ImportedAt.ToUnixTimeTicks()}|{key}");
+        var fullKey = string.Concat(PrefixOf(snapshot), key);
         if (cache.TryGetValue(fullKey, out Representation? cached) && cached is not null)
         {
             return cached;
@@ -72,6 +73,19 @@ internal sealed class RepresentationCache : IDisposable
         }
 
         return representation;
+    }
+
+    /// <summary>"revision|imported-at|", formatted once per snapshot rather than on every request.</summary>
+    private string PrefixOf(CalendarSnapshot snapshot)
+    {
+        var current = Volatile.Read(ref prefix);
+        if (current is null || !ReferenceEquals(current.Snapshot, snapshot))
+        {
+            current = new KeyPrefix(snapshot, string.Create(CultureInfo.InvariantCulture, $"{snapshot.Revision}|{snapshot.ImportedAt.ToUnixTimeTicks()}|"));
+            Volatile.Write(ref prefix, current);
+        }
+
+        return current.Text;
     }
 
     public void Dispose()
@@ -103,3 +117,6 @@ internal sealed class RepresentationCache : IDisposable
         }
     }
 }
+
+/// <summary>The cache key prefix of one snapshot.</summary>
+internal sealed record KeyPrefix(CalendarSnapshot Snapshot, string Text);

@@ -25,9 +25,8 @@ public sealed class RepresentationResult<T> : IResult, IEndpointMetadataProvider
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
-        var headers = response.GetTypedHeaders();
         response.Headers.ETag = representation.ETag;
-        headers.LastModified = representation.LastModified;
+        response.Headers.LastModified = representation.LastModifiedHeader;
         response.Headers.CacheControl = CacheControl;
         response.Headers.Append(HeaderNames.Vary, VaryValue);
         if (IsNotModified(httpContext.Request))
@@ -64,8 +63,15 @@ public sealed class RepresentationResult<T> : IResult, IEndpointMetadataProvider
 
     private bool IsNotModified(HttpRequest request)
     {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count == 1 && string.Equals(ifNoneMatch[0], representation.ETag, StringComparison.Ordinal))
+        {
+            // What a cache sends back most of the time: the ETag exactly as given, so no parsing.
+            return true;
+        }
+
         var typed = request.GetTypedHeaders();
-        if (request.Headers.IfNoneMatch.Count > 0)
+        if (ifNoneMatch.Count > 0)
         {
             return typed.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(representation.ParsedETag, useStrongComparison: false));
         }
