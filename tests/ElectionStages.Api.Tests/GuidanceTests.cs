@@ -26,6 +26,23 @@ public class GuidanceTests(SeededApiFixture fixture)
     private static List<string> RuleIds(JsonNode guidance, string list) =>
         [.. guidance[list]!.AsArray().Select(r => r!.Str("id")!)];
 
+    /// <summary>A re-vote is named as one (its short name), not as an election of the year it was held in.</summary>
+    [Fact]
+    public async Task The_elections_of_an_answer_carry_the_short_name_of_the_election_list()
+    {
+        // 13.08 held an MK-ordered re-vote of the 2024 regional elections on 2025-04-19.
+        var answer = await Guidance("date=2025-04-19&region=13.08");
+        var list = (await fixture.Client.GetJsonAsync("/v1/elections")).AsArray().ToDictionary(e => e!.Str("id")!, e => e!.Str("shortName"));
+
+        var elections = answer["elections"]!.AsArray();
+        Assert.Contains(elections, e => e!.Str("id")!.StartsWith("psu-", StringComparison.Ordinal));
+        foreach (var election in elections)
+        {
+            Assert.Equal(list[election!.Str("id")!], election.Str("shortName"));
+            Assert.False(string.IsNullOrWhiteSpace(election.Str("shortName")));
+        }
+    }
+
     [Fact]
     public async Task On_12_February_2024_in_Purbalingga_it_is_the_quiet_period_of_Pemilu_2024_until_voting_day()
     {

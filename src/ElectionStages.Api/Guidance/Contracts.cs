@@ -30,9 +30,10 @@ public sealed record ContestPhaseResponse(string Id, LocalizedText Name, PhaseRe
 /// <param name="Id">Election id.</param>
 /// <param name="Kind">General (<c>pemilu</c>) or regional (<c>pilkada</c>) election.</param>
 /// <param name="Name">The election's name.</param>
+/// <param name="ShortName">Its short name for titles (<c>Pemilu 2024</c>, <c>PSU Pilkada 2024</c>).</param>
 /// <param name="Stages">Its stages running on the date.</param>
 /// <param name="Contests">Its contests that apply to the caller and are in a phase on the date.</param>
-public sealed record GuidanceElection(string Id, ElectionKind Kind, LocalizedText Name, IReadOnlyList<StageRef> Stages, IReadOnlyList<ContestPhaseResponse> Contests);
+public sealed record GuidanceElection(string Id, ElectionKind Kind, LocalizedText Name, string ShortName, IReadOnlyList<StageRef> Stages, IReadOnlyList<ContestPhaseResponse> Contests);
 
 /// <summary>The sanction of a rule: its tier and what it means, in Indonesian and English.</summary>
 /// <param name="Kind">The sanction's tier.</param>

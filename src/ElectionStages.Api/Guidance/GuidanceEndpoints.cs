@@ -104,7 +104,7 @@ internal static class GuidanceEndpoints
         var applicable = NeutralityGuide.ContestsFor(snapshot, where.Region).Select(c => c.Election).DistinctBy(e => e.Id).ToList();
         var elections = applicable
             .Select(e => new GuidanceElection(
-                e.Id, e.Kind, e.Name,
+                e.Id, e.Kind, e.Name, e.ShortName,
                 RunningStages(snapshot, e.Id, where.Date),
                 [.. answer.Contests.Where(c => c.Election.Id == e.Id).Select(c => new ContestPhaseResponse(c.Contest.Id, c.Contest.Name, PhaseOf(snapshot, c.PhaseId)))]))
             .Where(e => e.Stages.Count > 0 || e.Contests.Count > 0)
