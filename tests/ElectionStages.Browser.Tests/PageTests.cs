@@ -90,6 +90,26 @@ public sealed class PageTests(PageFixture fixture, ITestOutputHelper output)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>What comes next is said in short names ("Pemilu 2029"), not the 150-character full ones.</summary>
+    [Fact]
+    public async Task Upcoming_elections_are_named_by_their_short_names()
+    {
+        var api = await fixture.GetJsonAsync("/v1/asn/guidance?date=2026-12-04");
+        var upcoming = api["upcoming"]!.AsArray();
+        Assert.NotEmpty(upcoming);
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/?date=2026-12-04");
+        await Expect(page.Locator("#answer")).ToHaveAttributeAsync("data-state", "ready");
+
+        var text = await page.Locator("#upcoming").TextContentAsync();
+        foreach (var election in upcoming)
+        {
+            Assert.Contains((string)election!["shortName"]!, text, StringComparison.Ordinal);
+            Assert.DoesNotContain((string)election["name"]!["id"]!, text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Without_a_date_the_page_shows_today_in_the_regions_zone_as_the_API_does()
     {

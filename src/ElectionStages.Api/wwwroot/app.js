@@ -376,7 +376,8 @@
     const g = shown.guidance;
     const kind = rule.sanction.kind;
     const because = rule.elections.length
-      ? rule.elections.map((id) => name((g.elections.find((e) => e.id === id) || {}).name) || id).join(', ')
+      // Short names ("PSU Pilkada 2024"): the full ones run to 150 characters, and the election's heading has it.
+      ? rule.elections.map((id) => (g.elections.find((e) => e.id === id) || {}).shortName || id).join(', ')
       : t('always');
     // An allowed act that qualifies this prohibition is shown beside it, so the two never contradict silently.
     const exceptions = g.allowed.filter((a) => a.exceptionTo.includes(family(rule)));
@@ -476,7 +477,7 @@
       h('p', { class: 'until', id: 'valid-until', text: untilText(g) }),
       next ? h('p', { class: 'next', text: T[lang].nextFrom(longDate(next.date), nextNames) }) : null,
       g.upcoming.length ? h('p', { class: 'next', id: 'upcoming' }, `${t('upcoming')} `,
-        g.upcoming.map((u) => `${name(u.name)} (${u.votingDay ? longDate(u.votingDay) : t('notScheduled')})`).join(' · ')) : null,
+        g.upcoming.map((u) => `${u.shortName} (${u.votingDay ? longDate(u.votingDay) : t('notScheduled')})`).join(' · ')) : null,
       h('p', { class: 'scope', text: name(g.scope) }),
       g.region ? null : h('p', { class: 'scope', text: t('pickRegion') }));
 
