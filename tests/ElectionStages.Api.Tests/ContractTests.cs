@@ -198,19 +198,6 @@ public class ContractTests(SeededApiFixture fixture)
     }
 
     [Fact]
-    public async Task The_503_before_the_first_snapshot_says_when_to_retry()
-    {
-        var empty = await fixture.Server.CreateDatabaseAsync("never_imported");
-        await using var factory = new ApiFactory(empty, SeededApiFixture.DefaultNow);
-        using var client = factory.CreateClient();
-
-        using var response = await client.GetAsync(new Uri("/v1/calendar", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
-    }
-
-    [Fact]
     public async Task A_response_the_document_does_not_describe_fails_the_request_that_got_it()
     {
         // The API conforms, so the check is shown to bite on bodies that do not: a missing, a null and an extra member.

@@ -72,6 +72,8 @@ public class ReloadTests(SeededApiFixture fixture)
             var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>();
             Assert.True(response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable, $"{url}: {(int)response.StatusCode}");
             Assert.Equal("/problems/calendar-not-loaded", body!.Str("type"));
+            // The 503 says when to retry (the document declares Retry-After on it).
+            Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0, url);
         }
     }
 }

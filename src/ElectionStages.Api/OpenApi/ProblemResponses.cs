@@ -99,18 +99,8 @@ internal sealed class ProblemResponses : IOperationFilter, IDocumentFilter
                 AdditionalPropertiesAllowed = true,
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
             },
-            ["available"] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.Array,
-                Items = new OpenApiSchema { Type = JsonSchemaType.String },
-                Description = "On 406: the media types the resource is available as.",
-            },
-            ["known"] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.Array,
-                Items = new OpenApiSchema { Type = JsonSchemaType.String },
-                Description = "On `/problems/unknown-parameter`: the query parameters the endpoint does have.",
-            },
+            ["available"] = StringArray("On 406: the media types the resource is available as."),
+            ["known"] = StringArray("On `/problems/unknown-parameter`: the query parameters the endpoint does have."),
             ["nearest"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
@@ -124,4 +114,7 @@ internal sealed class ProblemResponses : IOperationFilter, IDocumentFilter
         },
         AdditionalPropertiesAllowed = false,
     };
+
+    private static OpenApiSchema StringArray(string description) =>
+        new() { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String }, Description = description };
 }
